@@ -1,0 +1,52 @@
+"""openapi.yaml is a valid OpenAPI 3.1 document and says what the wire format says."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
+    assert spec["openapi"].startswith("3.1")
+    validate(spec)
+
+
+def test_validator_rejects_a_broken_copy(spec: dict[str, Any]) -> None:
+    broken = dict(spec, paths={"/v1/image-projects/{id}": {"get": {"responses": "nope"}}})
+    with pytest.raises(OpenAPIValidationError):
+        validate(broken)
+
+
+def test_project_schema_is_snake_case_and_names_total_frame_cost(spec: dict[str, Any]) -> None:
+    project = spec["components"]["schemas"]["ImageProject"]
+    assert set(project["required"]) <= set(project["properties"]), "every required field is defined"
+    assert project["properties"]["total_frame_cost"] == {
+        **project["properties"]["total_frame_cost"],
+        "type": "integer",
+        "deprecated": True,
+    }
+    for name in ("created_at", "image_count", "credits_charged"):
+        assert name in project["properties"]
+    download = spec["components"]["schemas"]["ImageProjectDownload"]
+    assert "expires_at" in download["properties"]
+
+
+def test_both_operations_document_errors_and_rate_limits(spec: dict[str, Any]) -> None:
+    item = spec["paths"]["/v1/image-projects/{id}"]
+    assert set(item["get"]["responses"]) >= {"200", "400", "401", "402", "404", "429", "5XX"}
+    assert set(item["delete"]["responses"]) >= {"204", "400", "401", "402", "404", "429", "5XX"}
+    too_many = spec["components"]["responses"]["TooManyRequests"]
+    assert "Retry-After" in too_many["headers"]
+    assert spec["servers"] == [{"url": "https://api.magichour.ai"}]
+    assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
