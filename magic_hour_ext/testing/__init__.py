@@ -1,0 +1,31 @@
+"""A local Magic Hour server, to test code that uses the image-projects API without the network.
+
+`MagicHourServer` runs the API (`GET` and `DELETE /v1/image-projects/{id}`, as `openapi.yaml`
+describes) and a separate download host with signed, expiring URLs, both on loopback. Projects
+follow scripted timelines, `Fault`s make it fail on purpose, and every request is logged.
+
+Example:
+    >>> from magic_hour_ext.testing import Fault, MagicHourServer
+    >>> with MagicHourServer() as server:
+    ...     project = server.create_project()
+    ...     server.add_fault(Fault.rate_limit(retry_after="1"))
+    ...     # point your code at server.base_url with token server.token, then assert on
+    ...     # server.requests, e.g. that no Authorization header reached the download host.
+"""
+
+from ._content import Output, sample_png
+from ._faults import Fault, FaultKind, Route
+from ._log import RecordedRequest
+from ._projects import Project
+from ._server import MagicHourServer
+
+__all__ = [
+    "Fault",
+    "FaultKind",
+    "MagicHourServer",
+    "Output",
+    "Project",
+    "RecordedRequest",
+    "Route",
+    "sample_png",
+]

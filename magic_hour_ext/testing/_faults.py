@@ -1,0 +1,361 @@
+"""Faults the local server injects: what can go wrong (`Fault`) and the queue that applies them."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias
+
+__all__ = ["Fault", "FaultKind", "FaultQueue", "Route"]
+
+Route: TypeAlias = Literal["get", "delete", "download"]
+FaultKind: TypeAlias = Literal[
+    "status",
+    "rate_limit",
+    "slow",
+    "close",
+    "truncate",
+    "ignore_range",
+    "redirect",
+    "bad_json",
+    "truncated_json",
+    "expired",
+]
+
+_ANY: Final = frozenset({"get", "delete", "download"})
+_DOWNLOAD: Final = frozenset({"download"})
+_GET: Final = frozenset({"get"})
+ROUTES: Final[Mapping[str, frozenset[str]]] = {
+    "status": _ANY,
+    "rate_limit": _ANY,
+    "slow": _ANY,
+    "close": _ANY,
+    "truncate": _DOWNLOAD,
+    "ignore_range": _DOWNLOAD,
+    "redirect": _DOWNLOAD,
+    "bad_json": _GET,
+    "truncated_json": _GET,
+    "expired": _DOWNLOAD,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fault:
+    """Something the local server does wrong on purpose, for the next matching request(s).
+
+    Build faults with the factories (`Fault.status`, `Fault.rate_limit`, ...) and give them to
+    `MagicHourServer.add_fault`. Every factory takes the same keyword arguments:
+
+    Args:
+        route: "get" or "delete" (the API listener) or "download" (the download host).
+            None: every route the fault applies to.
+        project_id: Only requests for this project. None: any project.
+        times: How many matching requests it hits. None: all of them, forever.
+        probability: The chance that a matching request is hit; the server's RNG is seeded,
+            so a run is reproducible. A request it misses does not use up `times`.
+
+    Faults are tried in the order they were added; the first one that matches a request is
+    applied (one fault per request), and is used up after `times` hits.
+
+    Example:
+        >>> Fault.status(503, times=2).status_code
+        503
+        >>> Fault.rate_limit(retry_after="http-date", seconds=1).retry_after
+        'http-date'
+        >>> Fault.truncate(at=0.5).route
+        'download'
+    """
+
+    kind: FaultKind
+    route: Route | None = None
+    project_id: str | None = None
+    times: int | None = 1
+    probability: float = 1.0
+    status_code: int = 0
+    headers: tuple[tuple[str, str], ...] = ()
+    retry_after: str | None = None
+    seconds: float = 0.0
+    at: float = 0.0
+
+    def __post_init__(self) -> None:
+        allowed = ROUTES.get(self.kind)
+        if allowed is None:
+            raise ValueError(f"Unknown fault kind {self.kind!r}")
+        if self.route is not None and self.route not in allowed:
+            raise ValueError(f"A {self.kind} fault applies to {sorted(allowed)}, not to route {self.route!r}")
+        if self.times is not None and (isinstance(self.times, bool) or self.times < 1):
+            raise ValueError(f"times must be None or an int >= 1, got {self.times!r}")
+        if not 0.0 <= self.probability <= 1.0:
+            raise ValueError(f"probability must be between 0 and 1, got {self.probability!r}")
+        if self.kind == "status" and not 100 <= self.status_code <= 599:
+            raise ValueError(f"status code must be between 100 and 599, got {self.status_code!r}")
+        if self.seconds < 0:
+            raise ValueError(f"seconds must be >= 0, got {self.seconds!r}")
+        if not 0.0 <= self.at < 1.0:
+            raise ValueError(f"at must be a fraction in [0, 1), got {self.at!r}")
+
+    @property
+    def routes(self) -> frozenset[str]:
+        """The routes this fault can hit."""
+        return ROUTES[self.kind] if self.route is None else frozenset({self.route})
+
+    @classmethod
+    def status(
+        cls,
+        code: int,
+        *,
+        headers: Mapping[str, str] | None = None,
+        route: Route | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Answer `code` (500, 502, 503, 504, 520, ...) with a `{"message": ...}` body.
+
+        Example:
+            >>> fault = Fault.status(503, times=3, headers={"Retry-After": "2"})
+        """
+        return cls(
+            kind="status",
+            status_code=code,
+            headers=tuple((headers or {}).items()),
+            route=route,
+            project_id=project_id,
+            times=times,
+            probability=probability,
+        )
+
+    @classmethod
+    def rate_limit(
+        cls,
+        *,
+        retry_after: str | None = "1",
+        seconds: float = 1.0,
+        route: Route | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Answer 429 Too Many Requests with a `Retry-After` header.
+
+        Args:
+            retry_after: The header's value, sent as given ("1", "0.5", even "soon"); the
+                special value "http-date" sends an HTTP-date `seconds` after the response;
+                None sends no header.
+            seconds: How far ahead the HTTP-date is, for `retry_after="http-date"`.
+
+        Example:
+            >>> Fault.rate_limit(retry_after="2").retry_after
+            '2'
+        """
+        return cls(
+            kind="rate_limit",
+            retry_after=retry_after,
+            seconds=seconds,
+            route=route,
+            project_id=project_id,
+            times=times,
+            probability=probability,
+        )
+
+    @classmethod
+    def slow(
+        cls,
+        seconds: float,
+        *,
+        route: Route | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Wait `seconds` before answering normally (longer than a client's timeout, say).
+
+        Example:
+            >>> Fault.slow(2.0, route="get").seconds
+            2.0
+        """
+        return cls(
+            kind="slow",
+            seconds=seconds,
+            route=route,
+            project_id=project_id,
+            times=times,
+            probability=probability,
+        )
+
+    @classmethod
+    def close(
+        cls,
+        *,
+        route: Route | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Close the connection before sending any response.
+
+        Example:
+            >>> Fault.close(route="get").kind
+            'close'
+        """
+        return cls(kind="close", route=route, project_id=project_id, times=times, probability=probability)
+
+    @classmethod
+    def truncate(
+        cls,
+        *,
+        at: float = 0.5,
+        route: Literal["download"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Download: send the full `Content-Length`, then only the fraction `at` of the body, then close.
+
+        Example:
+            >>> Fault.truncate(at=0.25).at
+            0.25
+        """
+        return cls(
+            kind="truncate", at=at, route=route, project_id=project_id, times=times, probability=probability
+        )
+
+    @classmethod
+    def ignore_range(
+        cls,
+        *,
+        route: Literal["download"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Download: ignore a `Range` header and answer 200 with the whole file.
+
+        Example:
+            >>> Fault.ignore_range(times=None).times is None
+            True
+        """
+        return cls(
+            kind="ignore_range", route=route, project_id=project_id, times=times, probability=probability
+        )
+
+    @classmethod
+    def redirect(
+        cls,
+        *,
+        route: Literal["download"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Download: answer 302 with a `Location` that is another valid signed URL of the same file.
+
+        Example:
+            >>> Fault.redirect().kind
+            'redirect'
+        """
+        return cls(kind="redirect", route=route, project_id=project_id, times=times, probability=probability)
+
+    @classmethod
+    def bad_json(
+        cls,
+        *,
+        route: Literal["get"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """GET: answer 200 with a body that is not JSON (an HTML error page from a proxy).
+
+        Example:
+            >>> Fault.bad_json().routes
+            frozenset({'get'})
+        """
+        return cls(kind="bad_json", route=route, project_id=project_id, times=times, probability=probability)
+
+    @classmethod
+    def truncated_json(
+        cls,
+        *,
+        route: Literal["get"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """GET: answer 200 with the first half of the JSON body it would have sent.
+
+        Example:
+            >>> Fault.truncated_json(times=2).times
+            2
+        """
+        return cls(
+            kind="truncated_json", route=route, project_id=project_id, times=times, probability=probability
+        )
+
+    @classmethod
+    def expired(
+        cls,
+        *,
+        route: Literal["download"] | None = None,
+        project_id: str | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Download: answer 403 as if the signed URL had expired, whatever its `expires`.
+
+        Example:
+            >>> Fault.expired().kind
+            'expired'
+        """
+        return cls(kind="expired", route=route, project_id=project_id, times=times, probability=probability)
+
+
+class _Pending:
+    __slots__ = ("fault", "remaining")
+
+    def __init__(self, fault: Fault) -> None:
+        self.fault = fault
+        self.remaining = fault.times
+
+
+class FaultQueue:
+    """The faults of one server, in the order added, with a seeded RNG for probabilities."""
+
+    def __init__(self, seed: int | None) -> None:
+        self._lock = threading.Lock()
+        self._pending: list[_Pending] = []
+        self._rng = random.Random(seed)  # noqa: S311 - reproducible fault injection, not security
+
+    def add(self, fault: Fault) -> None:
+        if not isinstance(fault, Fault):
+            raise TypeError(f"Expected a Fault, got {type(fault).__name__}")
+        with self._lock:
+            self._pending.append(_Pending(fault))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pending.clear()
+
+    def pending(self) -> list[Fault]:
+        with self._lock:
+            return [p.fault for p in self._pending]
+
+    def take(self, route: Route, project_id: str | None) -> Fault | None:
+        """The fault to apply to a request on `route` for `project_id`, if any (and use it up)."""
+        with self._lock:
+            for pending in self._pending:
+                fault = pending.fault
+                if route not in fault.routes:
+                    continue
+                if fault.project_id is not None and fault.project_id != project_id:
+                    continue
+                if fault.probability < 1.0 and self._rng.random() >= fault.probability:
+                    continue
+                if pending.remaining is not None:
+                    pending.remaining -= 1
+                    if pending.remaining == 0:
+                        self._pending.remove(pending)
+                return fault
+            return None

@@ -1,0 +1,53 @@
+"""The request log: every request either listener received, in order of arrival."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+
+__all__ = ["RecordedRequest"]
+
+
+@dataclass(slots=True, repr=False)
+class RecordedRequest:
+    """One request as the local server received it.
+
+    Attributes:
+        host: "api" (the API listener) or "download" (the download host).
+        method: "GET", "DELETE", ...
+        path: The raw path as sent, still percent-encoded.
+        query: The raw query string, without "?" ("" when there is none).
+        headers: The request headers; case-insensitive.
+        connection_id: Which connection it came on (numbered from 1 per server).
+        time: `time.monotonic()` when its head was read.
+        status: The status answered, or None when the connection was closed without an answer.
+        project_id: The project it was about, when the server could tell.
+        fault: The kind of fault applied to it, if any.
+
+    Its repr shows neither headers nor a signed query string (they hold credentials).
+
+    Example:
+        >>> downloads = server.download_requests()  # doctest: +SKIP
+        >>> assert all("authorization" not in r.headers for r in downloads)  # doctest: +SKIP
+    """
+
+    host: Literal["api", "download"]
+    method: str
+    path: str
+    query: str
+    headers: httpx.Headers
+    connection_id: int
+    time: float
+    status: int | None = None
+    project_id: str | None = None
+    fault: str | None = None
+
+    def __repr__(self) -> str:
+        query = "?<redacted>" if self.query else ""
+        fault = f", fault={self.fault!r}" if self.fault else ""
+        return (
+            f"RecordedRequest({self.host} {self.method} {self.path}{query} -> {self.status}, "
+            f"connection {self.connection_id}{fault})"
+        )

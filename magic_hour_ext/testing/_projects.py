@@ -1,0 +1,234 @@
+"""Projects on the local server: their timeline of statuses, their JSON body and signed URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, unquote
+
+from ._content import Body, Output
+
+__all__ = ["Project", "SignedTarget", "Signer"]
+
+API_PREFIX = "/v1/image-projects/"
+# Characters a URL path may hold as they are; anything else in a hostile name is percent-encoded.
+_PATH_SAFE = "/%!$&'()*+,;=:@-._~"
+
+
+def iso(timestamp: float) -> str:
+    """`2024-10-19T05:16:19.027Z`, the format of the API's dates."""
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4, as clients apply it to a URL like `/id/0/..`."""
+    out: list[str] = []
+    segments = path.split("/")
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment == "..":
+            if len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")
+        elif segment == ".":
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/".join(out) if out and out[0] == "" else "/" + "/".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class SignedTarget:
+    """What a signature was minted for."""
+
+    path: str
+    project_id: str
+    index: int
+
+    def accepts(self, request_path: str) -> bool:
+        """Whether a request for `request_path` is for this URL, allowing a client's normalisation."""
+        normalised = remove_dot_segments(self.path)
+        # httpx turns "/id/0/.." into "/id", without the slash RFC 3986 keeps.
+        accepted = {unquote(self.path), unquote(normalised), unquote(normalised.rstrip("/"))}
+        return unquote(request_path) in accepted
+
+
+class Signer:
+    """Mints and checks signed download URLs: an HMAC over path and expiry, per server secret."""
+
+    def __init__(self, secret: bytes, base_url: str) -> None:
+        self._secret = secret
+        self.base_url = base_url
+        self._lock = threading.Lock()
+        self._minted: dict[str, SignedTarget] = {}
+
+    def signature(self, path: str, expires: int) -> str:
+        return hmac.new(self._secret, f"{path}\n{expires}".encode(), hashlib.sha256).hexdigest()
+
+    def mint(self, target: SignedTarget, expires: int) -> str:
+        signature = self.signature(target.path, expires)
+        with self._lock:
+            self._minted[signature] = target
+        return f"{self.base_url}{target.path}?expires={expires}&signature={signature}"
+
+    def lookup(self, signature: str) -> SignedTarget | None:
+        with self._lock:
+            return self._minted.get(signature)
+
+
+def _expiry(ttl: float) -> int:
+    now = time.time()
+    # Round towards the caller's intent: a positive TTL never expires early, zero or less is expired.
+    return math.ceil(now + ttl) if ttl > 0 else math.floor(now + ttl)
+
+
+class Project:
+    """A project on a `MagicHourServer`; made by `MagicHourServer.create_project`.
+
+    Its status follows its timeline on `time.monotonic()` from its creation.
+
+    Example:
+        >>> project = server.create_project(timeline=[("queued", 0.2), ("complete", None)])  # doctest: +SKIP
+        >>> project.status  # doctest: +SKIP
+        'queued'
+        >>> time.sleep(max(0.0, project.final_at - time.monotonic())); project.status  # doctest: +SKIP
+        'complete'
+    """
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        timeline: Sequence[tuple[str, float | None]],
+        outputs: Sequence[Output],
+        error: tuple[str, str] | None,
+        url_ttl: float,
+        extra_fields: Mapping[str, Any] | None,
+        name: str | None,
+        type: str,
+        credits_charged: int,
+        signer: Signer,
+    ) -> None:
+        self.id = id
+        self.timeline = _check_timeline(timeline)
+        self.outputs = tuple(outputs)
+        for output in self.outputs:
+            if not isinstance(output, Output):
+                raise TypeError(f"outputs must be Output instances, got {output.__class__.__name__}")
+        if error is not None and (len(error) != 2 or not all(isinstance(part, str) for part in error)):
+            raise ValueError(f"error must be a (code, message) pair of str, got {error!r}")
+        self.error = error
+        self.url_ttl = float(url_ttl)
+        self.extra_fields = dict(extra_fields or {})
+        self.name = name
+        self.type = type
+        self.credits_charged = credits_charged
+        self.enabled = True
+        self.created_at = time.time()
+        self.created_monotonic = time.monotonic()
+        durations = [duration for _, duration in self.timeline[:-1]]
+        self.final_at: float = self.created_monotonic + sum(d for d in durations if d is not None)
+        """`time.monotonic()` at which the project reaches (or reached) its final status."""
+        self._signer = signer
+        self._bodies = [Body(output, index) for index, output in enumerate(self.outputs)]
+
+    def __repr__(self) -> str:
+        return f"Project(id={self.id!r}, status={self.status!r}, outputs={len(self.outputs)})"
+
+    @property
+    def url_path(self) -> str:
+        """The raw API path of this project: `/v1/image-projects/<percent-encoded id>`."""
+        return API_PREFIX + quote(self.id, safe="")
+
+    @property
+    def status(self) -> str:
+        """The status now, from the timeline."""
+        elapsed = time.monotonic() - self.created_monotonic
+        end = 0.0
+        for status, duration in self.timeline[:-1]:
+            end += duration or 0.0
+            if elapsed < end:
+                return status
+        return self.timeline[-1][0]
+
+    def output_path(self, index: int) -> str:
+        """The raw path of output `index` on the download host (hostile names as given)."""
+        return f"/{quote(self.id, safe='')}/{index}/{quote(self.outputs[index].name, safe=_PATH_SAFE)}"
+
+    def download_urls(self, ttl: float | None = None) -> list[str]:
+        """Fresh signed URLs of every output, whatever the status (`ttl` defaults to `url_ttl`)."""
+        expires = _expiry(self.url_ttl if ttl is None else ttl)
+        return [self._mint(index, expires) for index in range(len(self.outputs))]
+
+    def _mint(self, index: int, expires: int) -> str:
+        return self._signer.mint(SignedTarget(self.output_path(index), self.id, index), expires)
+
+    def output_body(self, index: int) -> Body:
+        """The bytes of output `index`, as the download host serves them."""
+        return self._bodies[index]
+
+    def output_bytes(self, index: int, start: int = 0, stop: int | None = None) -> bytes:
+        """The bytes in [start, stop) of output `index` (to compare with what a client saved)."""
+        return self._bodies[index].read(start, stop)
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body a GET of this project answers now."""
+        status = self.status
+        downloads: list[dict[str, str]] = []
+        if status == "complete":
+            expires = _expiry(self.url_ttl)
+            downloads = [
+                {"url": self._mint(index, expires), "expires_at": iso(expires)}
+                for index in range(len(self.outputs))
+            ]
+        error = None
+        if status == "error":
+            code, message = self.error or ("unknown_error", "An unknown error occurred while rendering")
+            error = {"code": code, "message": message}
+        # A failed render is refunded, and credits_charged shows the refund.
+        credits = 0 if status == "error" else self.credits_charged
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": status,
+            "image_count": len(self.outputs),
+            "type": self.type,
+            "created_at": iso(self.created_at),
+            "enabled": self.enabled,
+            "total_frame_cost": credits,
+            "credits_charged": credits,
+            "downloads": downloads,
+            "error": error,
+            **self.extra_fields,
+        }
+
+
+def _check_timeline(timeline: Sequence[tuple[str, float | None]]) -> tuple[tuple[str, float | None], ...]:
+    steps = tuple(timeline)
+    if not steps:
+        raise ValueError("timeline must have at least one (status, duration) step")
+    for i, step in enumerate(steps):
+        if not isinstance(step, tuple) or len(step) != 2:
+            raise ValueError(f"timeline step {i} must be a (status, seconds) tuple, got {step!r}")
+        status, duration = step
+        if not isinstance(status, str) or not status:
+            raise ValueError(f"timeline step {i}: the status must be a non-empty str, got {status!r}")
+        if i == len(steps) - 1:
+            if duration is not None:
+                raise ValueError(
+                    f"the last timeline step is final: its duration must be None, not {duration!r}"
+                )
+        elif duration is None or isinstance(duration, bool) or duration < 0:
+            raise ValueError(
+                f"timeline step {i} ({status!r}) needs a duration >= 0 seconds, not {duration!r}"
+            )
+    return steps
