@@ -1,3 +1,71 @@
-"""magic-hour-ext: a robust Python client for Magic Hour image projects."""
+"""magic-hour-ext: a robust Python client for Magic Hour image projects.
 
-__all__: list[str] = []
+Wait for an image project and download its outputs with :func:`check_result` (or
+:func:`acheck_result`); get or delete one project with :func:`get_project` and
+:func:`delete_project`. Every error is a :class:`MagicHourError`.
+"""
+
+import logging as _logging
+
+from ._api import adelete_project, aget_project, delete_project, get_project
+from ._check import acheck_result, check_result
+from ._config import client_from_env
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    ConfigurationError,
+    DownloadError,
+    DownloadExpiredError,
+    InvalidArgumentError,
+    MagicHourError,
+    MalformedResponseError,
+    MissingAPIKeyError,
+    NotFoundError,
+    OutputExistsError,
+    PaymentRequiredError,
+    ProjectCanceledError,
+    ProjectFailedError,
+    RateLimitError,
+    WaitTimeoutError,
+)
+from ._naming import output_filename
+from ._redact import redact_url
+from ._result import CheckResult, DownloadProgress
+from ._schedule import poll_interval, simulate_polls
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "AuthenticationError",
+    "CheckResult",
+    "ConfigurationError",
+    "DownloadError",
+    "DownloadExpiredError",
+    "DownloadProgress",
+    "InvalidArgumentError",
+    "MagicHourError",
+    "MalformedResponseError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "OutputExistsError",
+    "PaymentRequiredError",
+    "ProjectCanceledError",
+    "ProjectFailedError",
+    "RateLimitError",
+    "WaitTimeoutError",
+    "acheck_result",
+    "adelete_project",
+    "aget_project",
+    "check_result",
+    "client_from_env",
+    "delete_project",
+    "get_project",
+    "output_filename",
+    "poll_interval",
+    "redact_url",
+    "simulate_polls",
+]
+
+# The library is silent unless the application configures logging.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

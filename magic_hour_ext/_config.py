@@ -1,0 +1,88 @@
+"""What comes from the environment: the API key, the base URL and the poll interval override."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from generated import AuthenticatedClient
+
+from ._errors import ConfigurationError, MissingAPIKeyError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "ENV_API_KEY",
+    "ENV_BASE_URL",
+    "ENV_POLL_INTERVAL",
+    "base_url_from_env",
+    "client_from_env",
+    "poll_interval_from_env",
+]
+
+ENV_API_KEY = "MAGIC_HOUR_API_KEY"
+ENV_BASE_URL = "MAGIC_HOUR_BASE_URL"
+ENV_POLL_INTERVAL = "MAGIC_HOUR_POLL_INTERVAL"
+DEFAULT_BASE_URL = "https://api.magichour.ai"
+
+
+def base_url_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """``MAGIC_HOUR_BASE_URL``, checked to be an http(s) URL; the production API when unset or empty.
+
+    Example:
+        >>> base_url_from_env({})
+        'https://api.magichour.ai'
+    """
+    env = os.environ if environ is None else environ
+    url = env.get(ENV_BASE_URL, "").strip() or DEFAULT_BASE_URL
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigurationError(f"{ENV_BASE_URL} must be an http:// or https:// URL")
+    return url.rstrip("/")
+
+
+def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedClient:
+    """An AuthenticatedClient for ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
+
+    Raises:
+        MissingAPIKeyError: ``MAGIC_HOUR_API_KEY`` is unset or empty.
+
+    Example:
+        >>> client = client_from_env({"MAGIC_HOUR_API_KEY": "mhk_live_example"})
+        >>> "mhk_live_example" in repr(client)
+        False
+    """
+    env = os.environ if environ is None else environ
+    token = env.get(ENV_API_KEY, "").strip()
+    if not token:
+        raise MissingAPIKeyError(ENV_API_KEY)
+    return AuthenticatedClient(base_url=base_url_from_env(env), token=token)
+
+
+def poll_interval_from_env(environ: Mapping[str, str] | None = None) -> float | None:
+    """``MAGIC_HOUR_POLL_INTERVAL`` in seconds (a fixed interval), or None when unset or empty.
+
+    Raises:
+        ConfigurationError: the value is not a positive finite number.
+
+    Example:
+        >>> poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": "2.5"})
+        2.5
+    """
+    env = os.environ if environ is None else environ
+    raw = env.get(ENV_POLL_INTERVAL, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise ConfigurationError(
+            f"{ENV_POLL_INTERVAL} must be a positive number of seconds, not {raw[:20]!r}"
+        )
+    return value
