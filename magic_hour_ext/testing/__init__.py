@@ -14,7 +14,7 @@ Example:
 """
 
 from ._content import Output, sample_png
-from ._faults import Fault, FaultKind, Route
+from ._faults import Fault, FaultKind, FaultOptions, Route
 from ._log import RecordedRequest
 from ._projects import Project
 from ._server import MagicHourServer
@@ -22,6 +22,7 @@ from ._server import MagicHourServer
 __all__ = [
     "Fault",
     "FaultKind",
+    "FaultOptions",
     "MagicHourServer",
     "Output",
     "Project",

@@ -6,9 +6,9 @@ import random
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, TypedDict, Unpack
 
-__all__ = ["Fault", "FaultKind", "FaultQueue", "Route"]
+__all__ = ["Fault", "FaultKind", "FaultOptions", "FaultQueue", "Route"]
 
 Route: TypeAlias = Literal["get", "delete", "download"]
 FaultKind: TypeAlias = Literal[
@@ -39,6 +39,15 @@ ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "truncated_json": _GET,
     "expired": _DOWNLOAD,
 }
+
+
+class FaultOptions(TypedDict, total=False):
+    """The keyword arguments every `Fault` factory takes (see `Fault`)."""
+
+    route: Route | None
+    project_id: str | None
+    times: int | None
+    probability: float
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,25 +116,14 @@ class Fault:
         code: int,
         *,
         headers: Mapping[str, str] | None = None,
-        route: Route | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Answer `code` (500, 502, 503, 504, 520, ...) with a `{"message": ...}` body.
 
         Example:
             >>> fault = Fault.status(503, times=3, headers={"Retry-After": "2"})
         """
-        return cls(
-            kind="status",
-            status_code=code,
-            headers=tuple((headers or {}).items()),
-            route=route,
-            project_id=project_id,
-            times=times,
-            probability=probability,
-        )
+        return cls(kind="status", status_code=code, headers=tuple((headers or {}).items()), **options)
 
     @classmethod
     def rate_limit(
@@ -133,10 +131,7 @@ class Fault:
         *,
         retry_after: str | None = "1",
         seconds: float = 1.0,
-        route: Route | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Answer 429 Too Many Requests with a `Retry-After` header.
 
@@ -150,25 +145,13 @@ class Fault:
             >>> Fault.rate_limit(retry_after="2").retry_after
             '2'
         """
-        return cls(
-            kind="rate_limit",
-            retry_after=retry_after,
-            seconds=seconds,
-            route=route,
-            project_id=project_id,
-            times=times,
-            probability=probability,
-        )
+        return cls(kind="rate_limit", retry_after=retry_after, seconds=seconds, **options)
 
     @classmethod
     def slow(
         cls,
         seconds: float,
-        *,
-        route: Route | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Wait `seconds` before answering normally (longer than a client's timeout, say).
 
@@ -176,23 +159,12 @@ class Fault:
             >>> Fault.slow(2.0, route="get").seconds
             2.0
         """
-        return cls(
-            kind="slow",
-            seconds=seconds,
-            route=route,
-            project_id=project_id,
-            times=times,
-            probability=probability,
-        )
+        return cls(kind="slow", seconds=seconds, **options)
 
     @classmethod
     def close(
         cls,
-        *,
-        route: Route | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Close the connection before sending any response.
 
@@ -200,17 +172,14 @@ class Fault:
             >>> Fault.close(route="get").kind
             'close'
         """
-        return cls(kind="close", route=route, project_id=project_id, times=times, probability=probability)
+        return cls(kind="close", **options)
 
     @classmethod
     def truncate(
         cls,
         *,
         at: float = 0.5,
-        route: Literal["download"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Download: send the full `Content-Length`, then only the fraction `at` of the body, then close.
 
@@ -218,18 +187,12 @@ class Fault:
             >>> Fault.truncate(at=0.25).at
             0.25
         """
-        return cls(
-            kind="truncate", at=at, route=route, project_id=project_id, times=times, probability=probability
-        )
+        return cls(kind="truncate", at=at, **options)
 
     @classmethod
     def ignore_range(
         cls,
-        *,
-        route: Literal["download"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Download: ignore a `Range` header and answer 200 with the whole file.
 
@@ -237,18 +200,12 @@ class Fault:
             >>> Fault.ignore_range(times=None).times is None
             True
         """
-        return cls(
-            kind="ignore_range", route=route, project_id=project_id, times=times, probability=probability
-        )
+        return cls(kind="ignore_range", **options)
 
     @classmethod
     def redirect(
         cls,
-        *,
-        route: Literal["download"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Download: answer 302 with a `Location` that is another valid signed URL of the same file.
 
@@ -256,16 +213,12 @@ class Fault:
             >>> Fault.redirect().kind
             'redirect'
         """
-        return cls(kind="redirect", route=route, project_id=project_id, times=times, probability=probability)
+        return cls(kind="redirect", **options)
 
     @classmethod
     def bad_json(
         cls,
-        *,
-        route: Literal["get"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """GET: answer 200 with a body that is not JSON (an HTML error page from a proxy).
 
@@ -273,16 +226,12 @@ class Fault:
             >>> Fault.bad_json().routes
             frozenset({'get'})
         """
-        return cls(kind="bad_json", route=route, project_id=project_id, times=times, probability=probability)
+        return cls(kind="bad_json", **options)
 
     @classmethod
     def truncated_json(
         cls,
-        *,
-        route: Literal["get"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """GET: answer 200 with the first half of the JSON body it would have sent.
 
@@ -290,18 +239,12 @@ class Fault:
             >>> Fault.truncated_json(times=2).times
             2
         """
-        return cls(
-            kind="truncated_json", route=route, project_id=project_id, times=times, probability=probability
-        )
+        return cls(kind="truncated_json", **options)
 
     @classmethod
     def expired(
         cls,
-        *,
-        route: Literal["download"] | None = None,
-        project_id: str | None = None,
-        times: int | None = 1,
-        probability: float = 1.0,
+        **options: Unpack[FaultOptions],
     ) -> Fault:
         """Download: answer 403 as if the signed URL had expired, whatever its `expires`.
 
@@ -309,7 +252,7 @@ class Fault:
             >>> Fault.expired().kind
             'expired'
         """
-        return cls(kind="expired", route=route, project_id=project_id, times=times, probability=probability)
+        return cls(kind="expired", **options)
 
 
 class _Pending:

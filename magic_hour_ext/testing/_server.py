@@ -75,8 +75,8 @@ def _parse_range(value: str, size: int) -> tuple[int, int] | None | Literal[Fals
         return (max(size - suffix, 0), size) if suffix > 0 and size > 0 else False
     start = int(first)
     stop = size if last == "" else int(last) + 1
-    if stop <= start:
-        return None
+    if last != "" and stop <= start:
+        return None  # invalid: ignored, as RFC 9110 says
     if start >= size:
         return False
     return start, min(stop, size)
@@ -447,6 +447,11 @@ class MagicHourServer:
             self._tasks.add(task)
             self._writers.add(writer)
             connection_id = next(self._connection_ids)
+            sock = writer.get_extra_info("socket")
+            if sock is not None:
+                # asyncio sets TCP_NODELAY only on sockets made with proto=IPPROTO_TCP, which
+                # socket.create_server's are not; without it each keep-alive response waits ~40 ms.
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self._lock:
                 listener.open += 1
                 listener.peak = max(listener.peak, listener.open)
@@ -512,14 +517,16 @@ class MagicHourServer:
         headers = list(response.headers)
         if response.status != 204 and response.status >= 200:
             headers.append(("Content-Length", str(length)))
-        writer.write(response_head(response.status, headers, close=close))
+        head = response_head(response.status, headers, close=close)
         if request.method == "HEAD" or response.status == 204:
+            writer.write(head)
             await writer.drain()
             return not close
         budget = length if response.cut is None else response.cut
         if isinstance(body, bytes):
-            writer.write(body[:budget])
+            writer.write(head + body[:budget])
         else:
+            writer.write(head)
             for chunk in body.chunks(response.start, response.start + budget):
                 writer.write(chunk)
                 await writer.drain()
