@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generated.models import ImageProject
+from magic_hour_ext import _errors as e
+
+
+def _project(status: str, error: dict[str, str] | None = None) -> ImageProject:
+    return ImageProject.from_dict(
+        {
+            "id": "p1",
+            "name": None,
+            "status": status,
+            "image_count": 1,
+            "type": "AI_IMAGE",
+            "created_at": dt.datetime(2026, 1, 1).isoformat(),
+            "enabled": True,
+            "total_frame_cost": 5,
+            "credits_charged": 5,
+            "downloads": [],
+            "error": error,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (401, e.AuthenticationError),
+        (402, e.PaymentRequiredError),
+        (404, e.NotFoundError),
+        (429, e.RateLimitError),
+        (400, e.APIError),
+        (503, e.APIError),
+        (520, e.APIError),
+    ],
+)
+def test_api_error_for_status(status: int, cls: type[e.APIError]) -> None:
+    err = e.api_error_for_status(status, "msg", retry_after=2.0)
+    assert type(err) is cls
+    assert isinstance(err, e.APIError)
+    assert isinstance(err, e.MagicHourError)
+    assert (err.status_code, err.message, err.retry_after) == (status, "msg", 2.0)
+    assert str(status) in str(err)
+
+
+def test_tree() -> None:
+    assert issubclass(e.WaitTimeoutError, TimeoutError)
+    assert issubclass(e.MissingAPIKeyError, e.ConfigurationError)
+    assert issubclass(e.ConfigurationError, ValueError)
+    assert issubclass(e.InvalidArgumentError, ValueError)
+    assert issubclass(e.OutputExistsError, e.DownloadError)
+    assert issubclass(e.OutputExistsError, FileExistsError)
+    assert issubclass(e.MalformedResponseError, e.APIError)
+    assert issubclass(e.APIConnectionError, e.APIError)
+    for cls in (e.ProjectFailedError, e.ProjectCanceledError, e.WaitTimeoutError, e.DownloadError):
+        assert issubclass(cls, e.MagicHourError)
+
+
+def test_project_failed_carries_code_and_message() -> None:
+    project = _project("error", {"code": "no_source_face", "message": "Please use a face"})
+    err = e.ProjectFailedError(project)
+    assert (err.project, err.code, err.message) == (project, "no_source_face", "Please use a face")
+    assert "no_source_face" in str(err)
+    assert "p1" in str(err)
+
+
+def test_project_failed_without_details() -> None:
+    err = e.ProjectFailedError(_project("error"))
+    assert err.code is None
+    assert err.message is None
+
+
+def test_canceled_carries_project() -> None:
+    project = _project("canceled")
+    assert e.ProjectCanceledError(project).project is project
+
+
+def test_wait_timeout_names_id_and_resume_hint() -> None:
+    project = _project("rendering")
+    err = e.WaitTimeoutError("p1", project, 1.5)
+    assert err.project is project
+    assert "rendering" in str(err)
+    assert "check_result('p1')" in str(err)
+    assert "not seen" in str(e.WaitTimeoutError("p1", None, 1.0))
+
+
+def test_download_error_redacts_url() -> None:
+    err = e.DownloadError("boom", url="http://h/p/1/o.png?expires=1&signature=SECRET")
+    assert "SECRET" not in str(err)
+    assert "SECRET" not in repr(err)
+    assert "SECRET" not in err.url
+    assert "signature=***" in str(err)
+
+
+def test_missing_key_names_variable() -> None:
+    assert "MAGIC_HOUR_API_KEY" in str(e.MissingAPIKeyError())

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from magic_hour_ext._schedule import CAP, FLOOR, poll_interval, simulate_polls
+
+
+@pytest.mark.parametrize("elapsed", [0.0, 0.1, 1.0, 5.0, 30.0, 100.0, 10_000.0])
+def test_interval_bounds(elapsed: float) -> None:
+    rng = random.Random(7)  # noqa: S311 - seeded jitter for a test, not cryptography
+    for _ in range(50):
+        assert FLOOR <= poll_interval(elapsed, rng=rng) <= CAP
+
+
+def test_interval_grows_then_caps() -> None:
+    values = [poll_interval(t) for t in (0, 2, 5, 10, 30, 60, 600)]
+    assert values == sorted(values)
+    assert values[0] == FLOOR
+    assert values[-1] == CAP
+
+
+def test_jitter_spreads_clients() -> None:
+    rng = random.Random(1)  # noqa: S311 - seeded jitter for a test, not cryptography
+    assert len({poll_interval(20.0, rng=rng) for _ in range(10)}) > 1
+    assert all(poll_interval(20.0, rng=rng) <= poll_interval(20.0) for _ in range(100))
+
+
+@pytest.mark.parametrize(("job", "max_gets"), [(10.0, 12), (60.0, 25), (600.0, 90)])
+def test_issue_targets_for_gets(job: float, max_gets: int) -> None:
+    for seed in range(100):
+        gets, _late = simulate_polls(job, rng=random.Random(seed))  # noqa: S311 - seeded jitter for a test, not cryptography
+        assert gets <= max_gets
+
+
+@pytest.mark.parametrize("job", [0.3, 1.0, 2.0, 7.0, 10.0, 25.0, 60.0, 200.0, 600.0, 3600.0])
+def test_completion_noticed_within_bound(job: float) -> None:
+    for seed in range(50):
+        _gets, late = simulate_polls(job, rng=random.Random(seed))  # noqa: S311 - seeded jitter for a test, not cryptography
+        assert late <= CAP
+        assert late <= max(FLOOR, 0.28 * job) + 1e-9
+
+
+def test_job_done_before_first_get_costs_one_get() -> None:
+    assert simulate_polls(0.0) == (1, 0.0)
