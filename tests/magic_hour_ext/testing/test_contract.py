@@ -1,0 +1,155 @@
+"""Contract test: the running server's real responses validate against openapi.yaml.
+
+The spec, the server and the generated client are checked against each other, so none of them
+can drift unnoticed. Responses are fetched with httpx from the real server and validated with
+openapi-core, through two small adapters to its request and response protocols.
+"""
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from openapi_core.exceptions import OpenAPIError
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+from magic_hour_ext.testing import Fault, MagicHourServer, Output
+
+SPEC = Path(__file__).parents[3] / "openapi.yaml"
+SPEC_SERVER = "https://api.magichour.ai"  # requests to the local server are checked as if sent there
+
+
+class _OpenAPIRequest:
+    """An httpx request, as openapi-core reads one."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        self._request = request
+        query = parse_qs(request.url.query.decode())
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(query),
+            header=Headers(dict(request.headers)),
+            cookie=ImmutableMultiDict(),
+        )
+
+    @property
+    def host_url(self) -> str:
+        return SPEC_SERVER
+
+    @property
+    def path(self) -> str:
+        return urlsplit(
+            self._request.url.raw_path.decode()
+        ).path  # still percent-encoded: "a%2Fb" is one segment
+
+    @property
+    def method(self) -> str:
+        return self._request.method.lower()
+
+    @property
+    def body(self) -> bytes | None:
+        return self._request.content or None
+
+    @property
+    def content_type(self) -> str:
+        return str(self._request.headers.get("content-type", ""))
+
+
+class _OpenAPIResponse:
+    """An httpx response, as openapi-core reads one."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+
+    @property
+    def status_code(self) -> int:
+        return self._response.status_code
+
+    @property
+    def content_type(self) -> str:
+        return str(self._response.headers.get("content-type", ""))
+
+    @property
+    def headers(self) -> Headers:
+        return Headers(dict(self._response.headers))
+
+    @property
+    def data(self) -> bytes:
+        return self._response.content
+
+
+@pytest.fixture(scope="module")
+def openapi() -> OpenAPI:
+    return OpenAPI.from_file_path(str(SPEC))
+
+
+def _validate(openapi: OpenAPI, response: httpx.Response) -> None:
+    openapi.validate_response(_OpenAPIRequest(response.request), _OpenAPIResponse(response))
+
+
+@pytest.mark.parametrize(
+    ("timeline", "error"),
+    [
+        ([("complete", None)], None),
+        ([("queued", 60.0), ("complete", None)], None),
+        ([("rendering", 60.0), ("complete", None)], None),
+        ([("draft", None)], None),
+        ([("canceled", None)], None),
+        ([("error", None)], ("no_source_face", "Please use an image with a detectable face")),
+    ],
+)
+def test_get_200_matches_the_spec(
+    openapi: OpenAPI,
+    server: MagicHourServer,
+    api: httpx.Client,
+    timeline: list[tuple[str, float | None]],
+    error: tuple[str, str] | None,
+) -> None:
+    project = server.create_project(
+        "a/b?c d", timeline=timeline, error=error, outputs=[Output(), Output(size=10, name="%2F..%2Fx.png")]
+    )
+    response = api.get(project.url_path)
+    assert response.status_code == 200
+    _validate(openapi, response)
+
+
+def test_null_name_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
+    project = server.create_project(name=None)
+    _validate(openapi, api.get(project.url_path))
+
+
+def test_delete_204_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
+    project = server.create_project()
+    response = api.delete(project.url_path)
+    assert response.status_code == 204
+    _validate(openapi, response)
+
+
+@pytest.mark.parametrize("method", ["GET", "DELETE"])
+def test_errors_match_the_spec(
+    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, method: str
+) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.rate_limit(retry_after="2"))
+    server.add_fault(Fault.rate_limit(retry_after="http-date", seconds=3))
+    for code in (500, 502, 503, 504):
+        server.add_fault(Fault.status(code))
+    responses = [api.request(method, project.url_path) for _ in range(6)]
+    responses.append(api.request(method, "/v1/image-projects/unknown"))
+    responses.append(httpx.request(method, server.base_url + project.url_path))  # no token
+    assert [r.status_code for r in responses] == [429, 429, 500, 502, 503, 504, 404, 401]
+    for response in responses:
+        _validate(openapi, response)
+
+
+def test_the_contract_test_can_fail(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
+    """A body that breaks the spec is caught, so passing tests mean something."""
+    drifted = [
+        server.create_project(extra_fields={"image_count": "one"}),
+        server.create_project(extra_fields={"downloads": [{"url": "x"}]}),
+        server.create_project(timeline=[("upscaling", None)]),  # the spec's enum is closed
+    ]
+    for project in drifted:
+        with pytest.raises(OpenAPIError):
+            _validate(openapi, api.get(project.url_path))
