@@ -11,11 +11,14 @@ Example:
     ...     server.add_fault(Fault.rate_limit(retry_after="1"))
     ...     # point your code at server.base_url with token server.token, then assert on
     ...     # server.requests, e.g. that no Authorization header reached the download host.
+
+From a shell, `python -m magic_hour_ext.testing` runs one in the foreground until Ctrl-C.
 """
 
 from ._content import Output, sample_png
 from ._faults import Fault, FaultKind, FaultOptions, Route
 from ._log import RecordedRequest
+from ._main import main, serve
 from ._projects import Project
 from ._server import MagicHourServer
 
@@ -28,5 +31,7 @@ __all__ = [
     "Project",
     "RecordedRequest",
     "Route",
+    "main",
     "sample_png",
+    "serve",
 ]

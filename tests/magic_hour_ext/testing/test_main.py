@@ -1,0 +1,95 @@
+"""`python -m magic_hour_ext.testing` and `serve()`: foreground server, printed details, Ctrl-C."""
+
+import io
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+import pytest
+
+from magic_hour_ext.testing import main, serve
+
+
+def _details(text: str) -> tuple[str, str, str]:
+    found = [
+        re.search(pattern, text)
+        for pattern in (r"API:\s+(\S+)", r"token:\s+(\S+)", r"project:\s+(\S+)\s+\(complete")
+    ]
+    api, token, project = (
+        match[1] if match else pytest.fail(f"not in the output: {text!r}") for match in found
+    )
+    return api, token, project
+
+
+def test_serve_prints_what_a_user_needs_and_stops() -> None:
+    out = io.StringIO()
+    until = threading.Event()
+    thread = threading.Thread(target=serve, kwargs={"out": out, "until": until, "token": "demo"})
+    thread.start()
+    try:
+        deadline = time.monotonic() + 5
+        while "Ctrl-C" not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        base_url, token, project_id = _details(out.getvalue())
+        assert token == "demo"
+        assert base_url.startswith("http://127.0.0.1:")
+        response = httpx.get(
+            f"{base_url}/v1/image-projects/{project_id}", headers={"Authorization": "Bearer demo"}
+        )
+        assert response.json()["status"] == "complete"
+        png = httpx.get(response.json()["downloads"][0]["url"]).content
+        assert png.startswith(b"\x89PNG")
+    finally:
+        until.set()
+        thread.join(5)
+    assert not thread.is_alive()
+    assert out.getvalue().endswith("Stopped.\n")
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(base_url)
+
+
+def test_module_runs_in_the_foreground_until_ctrl_c() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "magic_hour_ext.testing", "--token", "cli-token"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        text = ""
+        while "Ctrl-C" not in text:
+            line = process.stdout.readline()
+            assert line, f"the server exited early: {text!r}"
+            text += line
+        base_url, token, project_id = _details(text)
+        assert token == "cli-token"
+        response = httpx.get(
+            f"{base_url}/v1/image-projects/{project_id}", headers={"Authorization": "Bearer cli-token"}
+        )
+        assert response.status_code == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=5) == 0
+        assert "Stopped." in process.stdout.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_a_port_in_use_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["--port", str(port)]) == 1
+    assert "cannot listen" in capsys.readouterr().err
+
+
+def test_help_mentions_loopback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "loopback" in capsys.readouterr().out
