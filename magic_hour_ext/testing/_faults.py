@@ -98,8 +98,8 @@ class Fault:
             raise ValueError(f"times must be None or an int >= 1, got {self.times!r}")
         if not 0.0 <= self.probability <= 1.0:
             raise ValueError(f"probability must be between 0 and 1, got {self.probability!r}")
-        if self.kind == "status" and not 100 <= self.status_code <= 599:
-            raise ValueError(f"status code must be between 100 and 599, got {self.status_code!r}")
+        if self.kind == "status" and not 400 <= self.status_code <= 599:
+            raise ValueError(f"a status fault is an error: between 400 and 599, got {self.status_code!r}")
         if self.seconds < 0:
             raise ValueError(f"seconds must be >= 0, got {self.seconds!r}")
         if not 0.0 <= self.at < 1.0:

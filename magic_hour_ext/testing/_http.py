@@ -15,7 +15,7 @@ from http import HTTPStatus
 
 import httpx
 
-__all__ = ["HttpError", "Request", "read_request", "response_head"]
+__all__ = ["HttpError", "Request", "read_request", "reason", "response_head"]
 
 MAX_HEAD = 64 * 1024
 MAX_BODY = 1024 * 1024

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, unquote
 
 from ._content import Body, Output
 from ._faults import Fault, FaultQueue, Route
-from ._http import HttpError, Request, read_request, response_head
+from ._http import HttpError, Request, read_request, reason, response_head
 from ._log import RecordedRequest
 from ._projects import API_PREFIX, Project, SignedTarget, Signer
 
@@ -676,6 +676,7 @@ class MagicHourServer:
 
 
 def _status_message(status: int) -> str:
-    if status >= 500:
-        return "Internal Server Error" if status == 500 else f"Server Error ({status})"
-    return {429: "Too Many Requests", 401: "Unauthorized", 404: "Not Found"}.get(status, f"Error ({status})")
+    phrase = reason(status)
+    if phrase != "Unknown":
+        return phrase
+    return f"Server Error ({status})" if status >= 500 else f"Error ({status})"

@@ -133,12 +133,14 @@ def test_errors_match_the_spec(
     project = server.create_project()
     server.add_fault(Fault.rate_limit(retry_after="2"))
     server.add_fault(Fault.rate_limit(retry_after="http-date", seconds=3))
-    for code in (500, 502, 503, 504):
+    for code in (400, 402, 500, 502, 503, 504, 520):
         server.add_fault(Fault.status(code))
-    responses = [api.request(method, project.url_path) for _ in range(6)]
+    responses = [api.request(method, project.url_path) for _ in range(9)]
     responses.append(api.request(method, "/v1/image-projects/unknown"))
     responses.append(httpx.request(method, server.base_url + project.url_path))  # no token
-    assert [r.status_code for r in responses] == [429, 429, 500, 502, 503, 504, 404, 401]
+    assert [r.status_code for r in responses] == [429, 429, 400, 402, 500, 502, 503, 504, 520, 404, 401]
+    assert responses[3].json() == {"message": "Payment Required"}
+    assert responses[8].json() == {"message": "Server Error (520)"}
     for response in responses:
         _validate(openapi, response)
 

@@ -238,7 +238,8 @@ def test_download_faults_leave_the_api_alone(server: MagicHourServer, api: httpx
         (lambda: Fault.bad_json(route="download"), "applies to"),
         (lambda: Fault.truncate(route="get"), "applies to"),
         (lambda: Fault.status(503, route="post"), "applies to"),  # type: ignore[arg-type]
-        (lambda: Fault.status(99), "between 100 and 599"),
+        (lambda: Fault.status(99), "between 400 and 599"),
+        (lambda: Fault.status(200), "between 400 and 599"),
         (lambda: Fault.status(503, times=0), "times"),
         (lambda: Fault.status(503, probability=1.5), "probability"),
         (lambda: Fault.slow(-1), "seconds"),

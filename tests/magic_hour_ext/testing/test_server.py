@@ -332,3 +332,55 @@ def test_http_1_0_closes_after_the_response(server: MagicHourServer) -> None:
             data += chunk
     assert data.startswith(b"HTTP/1.1 401")
     assert data.endswith(b'{"message": "Unauthorized"}')
+
+
+def test_starting_twice_is_an_error(server: MagicHourServer) -> None:
+    with pytest.raises(RuntimeError, match="already running"):
+        server.start()
+
+
+def test_a_port_in_use_fails_in_start() -> None:
+    with MagicHourServer() as first:
+        taken = MagicHourServer(port=first.port)
+        with pytest.raises(OSError, match="in use"):
+            taken.start()
+        with pytest.raises(RuntimeError, match="not started"):
+            _ = taken.base_url
+
+
+def test_many_concurrent_connections_are_counted(server: MagicHourServer) -> None:
+    project = server.create_project()
+    request = f"GET {project.url_path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {server.token}\r\n\r\n"
+    sockets = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(300)]
+    try:
+        for sock in sockets:
+            sock.sendall(request.encode())
+        for sock in sockets:
+            with sock.makefile("rb") as answer:
+                assert answer.read(12) == b"HTTP/1.1 200"
+        assert server.peak_connections == 300
+        assert server.open_connections == 300
+    finally:
+        for sock in sockets:
+            sock.close()
+    assert len(server.api_requests()) == 300
+
+
+def test_a_large_download_streams_quickly(server: MagicHourServer, cdn: httpx.Client) -> None:
+    size = 64 << 20
+    project = server.create_project(outputs=[Output(size=size, name="big.bin")])
+    [url] = project.download_urls()
+    expected = project.output_body(0).chunks()
+    received = 0
+    started = time.monotonic()
+    with cdn.stream("GET", url) as response:
+        assert response.headers["content-length"] == str(size)
+        pending = b""
+        for chunk in response.iter_raw(1 << 20):
+            pending += chunk
+            while len(pending) >= 1 << 20:
+                assert pending[: 1 << 20] == next(expected)
+                pending = pending[1 << 20 :]
+            received += len(chunk)
+    assert received == size
+    assert time.monotonic() - started < 5
