@@ -11,75 +11,26 @@ import asyncio
 import email.utils
 import hmac
 import itertools
-import json
-import mimetypes
 import secrets
 import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote
 
-from ._content import Body, Output
+from ._content import Output
 from ._faults import Fault, FaultQueue, Route
-from ._http import HttpError, Request, read_request, reason, response_head
+from ._http import HttpError, Request, read_request, response_head
 from ._log import RecordedRequest
 from ._projects import API_PREFIX, Project, SignedTarget, Signer
+from ._responses import Response, file_response, json_response, message, send, status_message, xml_error
 
 __all__ = ["MagicHourServer"]
 
 _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _HostName = Literal["api", "download"]
-
-
-@dataclass(slots=True)
-class _Response:
-    status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    body: bytes | Body = b""
-    start: int = 0  # for a Body: the slice of it to send
-    stop: int = 0
-    cut: int | None = None  # send only this many body bytes, then close
-
-
-def _json(status: int, payload: Any, headers: Sequence[tuple[str, str]] = ()) -> _Response:
-    body = json.dumps(payload).encode()
-    return _Response(status, [("Content-Type", "application/json"), *headers], body)
-
-
-def _message(status: int, message: str, headers: Sequence[tuple[str, str]] = ()) -> _Response:
-    return _json(status, {"message": message}, headers)
-
-
-def _xml_error(status: int, code: str, message: str) -> _Response:
-    """A CDN's small error body (S3 style)."""
-    body = f"<Error><Code>{code}</Code><Message>{message}</Message></Error>".encode()
-    return _Response(status, [("Content-Type", "application/xml")], body)
-
-
-def _parse_range(value: str, size: int) -> tuple[int, int] | None | Literal[False]:
-    """[start, stop) of a single `bytes=` range; None: ignore the header; False: unsatisfiable."""
-    unit, _, spec = value.partition("=")
-    if unit.strip().lower() != "bytes" or "," in spec:
-        return None
-    first, dash, last = spec.strip().partition("-")
-    if not dash or not (first.isdigit() or first == "") or not (last.isdigit() or last == ""):
-        return None
-    if first == "":
-        if last == "":
-            return None
-        suffix = int(last)
-        return (max(size - suffix, 0), size) if suffix > 0 and size > 0 else False
-    start = int(first)
-    stop = size if last == "" else int(last) + 1
-    if last != "" and stop <= start:
-        return None  # invalid: ignored, as RFC 9110 says
-    if start >= size:
-        return False
-    return start, min(stop, size)
 
 
 class _Listener:
@@ -439,7 +390,7 @@ class MagicHourServer:
     def _connection_callback(
         self,
         listener: _Listener,
-        handler: Callable[[Request, RecordedRequest], Awaitable[_Response | None]],
+        handler: Callable[[Request, RecordedRequest], Awaitable[Response | None]],
     ) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]:
         async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             task = asyncio.current_task()
@@ -478,7 +429,7 @@ class MagicHourServer:
         connection_id: int,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
-        handler: Callable[[Request, RecordedRequest], Awaitable[_Response | None]],
+        handler: Callable[[Request, RecordedRequest], Awaitable[Response | None]],
     ) -> None:
         while True:
             try:
@@ -506,32 +457,8 @@ class MagicHourServer:
             if response is None:
                 return  # close without an answer
             record.status = response.status
-            if not await self._send(writer, request, response):
+            if not await send(writer, request, response):
                 return
-
-    async def _send(self, writer: asyncio.StreamWriter, request: Request, response: _Response) -> bool:
-        """Write a response; whether the connection may serve another request."""
-        body = response.body
-        length = len(body) if isinstance(body, bytes) else response.stop - response.start
-        close = response.cut is not None or not request.keep_alive
-        headers = list(response.headers)
-        if response.status != 204 and response.status >= 200:
-            headers.append(("Content-Length", str(length)))
-        head = response_head(response.status, headers, close=close)
-        if request.method == "HEAD" or response.status == 204:
-            writer.write(head)
-            await writer.drain()
-            return not close
-        budget = length if response.cut is None else response.cut
-        if isinstance(body, bytes):
-            writer.write(head + body[:budget])
-        else:
-            writer.write(head)
-            for chunk in body.chunks(response.start, response.start + budget):
-                writer.write(chunk)
-                await writer.drain()
-        await writer.drain()
-        return not close
 
     def _take_fault(self, route: Route, project_id: str | None, record: RecordedRequest) -> Fault | None:
         fault = self._faults.take(route, project_id)
@@ -539,7 +466,7 @@ class MagicHourServer:
             record.fault = fault.kind
         return fault
 
-    async def _common_fault(self, fault: Fault | None) -> _Response | None | Literal[True]:
+    async def _common_fault(self, fault: Fault | None) -> Response | None | Literal[True]:
         """Apply a fault any route has: a response, None to close, or True to go on normally."""
         if fault is None:
             return True
@@ -549,7 +476,7 @@ class MagicHourServer:
         if fault.kind == "close":
             return None
         if fault.kind == "status":
-            return _message(fault.status_code, _status_message(fault.status_code), fault.headers)
+            return message(fault.status_code, status_message(fault.status_code), fault.headers)
         if fault.kind == "rate_limit":
             headers: list[tuple[str, str]] = []
             if fault.retry_after == "http-date":
@@ -557,19 +484,19 @@ class MagicHourServer:
                 headers.append(("Retry-After", when))
             elif fault.retry_after is not None:
                 headers.append(("Retry-After", fault.retry_after))
-            return _message(429, "Too Many Requests", headers)
+            return message(429, "Too Many Requests", headers)
         return True
 
     # -- the API -------------------------------------------------------------------------------------
 
-    async def _api(self, request: Request, record: RecordedRequest) -> _Response | None:
+    async def _api(self, request: Request, record: RecordedRequest) -> Response | None:
         if not request.path.startswith(API_PREFIX) or request.path == API_PREFIX:
-            return _message(404, "Not Found")
+            return message(404, "Not Found")
         project_id = unquote(request.path[len(API_PREFIX) :])
         record.project_id = project_id
         route: Route | None = {"GET": "get", "DELETE": "delete"}.get(request.method)  # type: ignore[assignment]
         if route is None:
-            return _message(405, "Method Not Allowed", [("Allow", "GET, DELETE")])
+            return message(405, "Method Not Allowed", [("Allow", "GET, DELETE")])
         fault = self._take_fault(route, project_id, record)
         outcome = await self._common_fault(fault)
         if outcome is not True:
@@ -577,23 +504,23 @@ class MagicHourServer:
         response = self._api_answer(route, request, project_id)
         if fault is not None and fault.kind == "bad_json":
             page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
-            return _Response(200, [("Content-Type", "application/json")], page)
+            return Response(200, [("Content-Type", "application/json")], page)
         if fault is not None and fault.kind == "truncated_json":
             assert isinstance(response.body, bytes)
-            return _Response(200, response.headers, response.body[: len(response.body) // 2])
+            return Response(200, response.headers, response.body[: len(response.body) // 2])
         return response
 
-    def _api_answer(self, route: Route, request: Request, project_id: str) -> _Response:
+    def _api_answer(self, route: Route, request: Request, project_id: str) -> Response:
         if not self._authorized(request.headers.get("authorization")):
-            return _message(401, "Unauthorized")
+            return message(401, "Unauthorized")
         with self._lock:
             project = self._projects.get(project_id)
             if project is None or not project.enabled:
-                return _message(404, "Not Found")
+                return message(404, "Not Found")
             if route == "delete":
                 project.enabled = False
-                return _Response(204)
-        return _json(200, project.body())
+                return Response(204)
+        return json_response(200, project.body())
 
     def _authorized(self, header: str | None) -> bool:
         if header is None:
@@ -604,9 +531,9 @@ class MagicHourServer:
 
     # -- the download host -----------------------------------------------------------------------------
 
-    async def _download(self, request: Request, record: RecordedRequest) -> _Response | None:
+    async def _download(self, request: Request, record: RecordedRequest) -> Response | None:
         if request.method not in ("GET", "HEAD"):
-            return _xml_error(405, "MethodNotAllowed", "The specified method is not allowed")
+            return xml_error(405, "MethodNotAllowed", "The specified method is not allowed")
         params = parse_qs(request.query, keep_blank_values=True)
         signature = params.get("signature", [""])[-1]
         expires = params.get("expires", [""])[-1]
@@ -617,45 +544,27 @@ class MagicHourServer:
         if outcome is not True:
             return outcome
         if fault is not None and fault.kind == "expired":
-            return _xml_error(403, "AccessDenied", "Request has expired")
+            return xml_error(403, "AccessDenied", "Request has expired")
         if target is None:
             if signature or self._output_exists(request.path):
-                return _xml_error(403, "SignatureDoesNotMatch", "The request signature does not match")
-            return _xml_error(404, "NoSuchKey", "The specified key does not exist")
+                return xml_error(403, "SignatureDoesNotMatch", "The request signature does not match")
+            return xml_error(404, "NoSuchKey", "The specified key does not exist")
         if (
             not expires.lstrip("-").isdigit()
             or not hmac.compare_digest(self._download_signer.signature(target.path, int(expires)), signature)
             or not target.accepts(request.path)
         ):
-            return _xml_error(403, "SignatureDoesNotMatch", "The request signature does not match")
+            return xml_error(403, "SignatureDoesNotMatch", "The request signature does not match")
         if time.time() >= int(expires):
-            return _xml_error(403, "AccessDenied", "Request has expired")
+            return xml_error(403, "AccessDenied", "Request has expired")
         with self._lock:
             project = self._projects.get(target.project_id)
         if project is None or not project.enabled:
-            return _xml_error(404, "NoSuchKey", "The specified key does not exist")
+            return xml_error(404, "NoSuchKey", "The specified key does not exist")
         if fault is not None and fault.kind == "redirect":
             moved = SignedTarget("/r" + target.path, target.project_id, target.index)
-            return _Response(302, [("Location", self._download_signer.mint(moved, int(expires)))])
-        return self._file_response(request, project, target.index, fault)
-
-    def _file_response(
-        self, request: Request, project: Project, index: int, fault: Fault | None
-    ) -> _Response:
-        body = project.output_body(index)
-        content_type = mimetypes.guess_type(project.outputs[index].name)[0] or "application/octet-stream"
-        headers = [("Content-Type", content_type), ("Accept-Ranges", "bytes")]
-        status, start, stop = 200, 0, body.size
-        range_header = request.headers.get("range")
-        if range_header is not None and not (fault is not None and fault.kind == "ignore_range"):
-            wanted = _parse_range(range_header, body.size)
-            if wanted is False:
-                return _Response(416, [*headers, ("Content-Range", f"bytes */{body.size}")])
-            if wanted is not None:
-                status, (start, stop) = 206, wanted
-                headers.append(("Content-Range", f"bytes {start}-{stop - 1}/{body.size}"))
-        cut = int((stop - start) * fault.at) if fault is not None and fault.kind == "truncate" else None
-        return _Response(status, headers, body, start, stop, cut)
+            return Response(302, [("Location", self._download_signer.mint(moved, int(expires)))])
+        return file_response(request, project, target.index, fault)
 
     @property
     def _download_signer(self) -> Signer:
@@ -673,10 +582,3 @@ class MagicHourServer:
         with self._lock:
             project = self._projects.get(unquote(parts[1]))
         return project is not None and project.enabled and int(parts[2]) < len(project.outputs)
-
-
-def _status_message(status: int) -> str:
-    phrase = reason(status)
-    if phrase != "Unknown":
-        return phrase
-    return f"Server Error ({status})" if status >= 500 else f"Error ({status})"

@@ -8,7 +8,7 @@ import pytest
 import magic_hour_ext.testing as testing
 
 TYPE_ALIASES = {"Route", "FaultKind"}
-MODULES = ["__init__", "_content", "_faults", "_log", "_main", "_projects", "_server"]
+MODULES = ["__init__", "_content", "_faults", "_http", "_log", "_main", "_projects", "_responses", "_server"]
 
 
 def test_all_is_complete() -> None:
