@@ -29,6 +29,7 @@ from ._errors import (
     RateLimitError,
     WaitTimeoutError,
 )
+from ._log import install_httpx_filter as _install_httpx_filter
 from ._naming import output_filename
 from ._redact import redact_url
 from ._result import CheckResult, DownloadProgress
@@ -67,5 +68,7 @@ __all__ = [
     "simulate_polls",
 ]
 
-# The library is silent unless the application configures logging.
+# The library is silent unless the application configures logging; httpx's request lines never
+# show a signed query string.
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
+_install_httpx_filter()

@@ -2,22 +2,67 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+
 from generated import AuthenticatedClient
 from generated.models import ImageProject
+
+from ._async import AsyncDriver
+from ._config import client_from_env
+from ._errors import InvalidArgumentError
+from ._requests import check_project_id, delete_request, get_request
+from ._retry import RetryState
+from ._sync import SyncDriver
 
 __all__ = ["adelete_project", "aget_project", "delete_project", "get_project"]
 
 
+def _api_client(project_id: str, client: AuthenticatedClient | None) -> AuthenticatedClient:
+    check_project_id(project_id)
+    if client is not None and not isinstance(client, AuthenticatedClient):
+        raise InvalidArgumentError("client must be a generated.AuthenticatedClient")
+    return client if client is not None else client_from_env()
+
+
+@contextlib.contextmanager
+def _sync_driver(project_id: str, client: AuthenticatedClient | None) -> Iterator[SyncDriver]:
+    api = _api_client(project_id, client)
+    http = api.get_httpx_client()
+    with http if client is None else contextlib.nullcontext(http):
+        yield SyncDriver(http)
+
+
+@contextlib.asynccontextmanager
+async def _async_driver(project_id: str, client: AuthenticatedClient | None) -> AsyncIterator[AsyncDriver]:
+    api = _api_client(project_id, client)
+    http: httpx.AsyncClient = api.get_async_httpx_client()
+    async with http if client is None else contextlib.nullcontext(http):
+        yield AsyncDriver(http)
+
+
 def get_project(id: str, *, client: AuthenticatedClient | None = None) -> ImageProject:
-    """GET image project *id* once (with retries of transient failures).
+    """GET image project *id* once, retrying transient failures (see check_result).
+
+    Args:
+        id: The project id (percent-encoded in the path, whatever it holds).
+        client: A generated AuthenticatedClient; None builds one from ``MAGIC_HOUR_API_KEY`` and
+            ``MAGIC_HOUR_BASE_URL`` (and closes it afterwards).
+
+    Raises:
+        NotFoundError, AuthenticationError, PaymentRequiredError, RateLimitError, APIError,
+        APIConnectionError, MalformedResponseError, MissingAPIKeyError.
 
     Example:
         >>> from magic_hour_ext import get_project
         >>> project = get_project("cuid-example")  # doctest: +SKIP
-        >>> project.status  # doctest: +SKIP
-        <ImageProjectStatus.COMPLETE: 'complete'>
+        >>> str(project.status), [d.url for d in project.downloads]  # doctest: +SKIP
+        ('complete', ['https://videos.magichour.ai/id/output.png?...'])
     """
-    raise NotImplementedError
+    with _sync_driver(id, client) as driver:
+        return driver.request(get_request(id, RetryState(lambda: None), lambda: None))
 
 
 async def aget_project(id: str, *, client: AuthenticatedClient | None = None) -> ImageProject:
@@ -28,17 +73,22 @@ async def aget_project(id: str, *, client: AuthenticatedClient | None = None) ->
         >>> from magic_hour_ext import aget_project
         >>> project = asyncio.run(aget_project("cuid-example"))  # doctest: +SKIP
     """
-    raise NotImplementedError
+    async with _async_driver(id, client) as driver:
+        return await driver.request(get_request(id, RetryState(lambda: None), lambda: None))
 
 
 def delete_project(id: str, *, client: AuthenticatedClient | None = None) -> None:
-    """DELETE image project *id* (with retries; a 404 after a retried attempt counts as deleted).
+    """DELETE image project *id*, retrying transient failures.
+
+    A 404 answered to a retried attempt counts as success: an earlier attempt deleted it. A 404 on
+    the first attempt raises NotFoundError.
 
     Example:
         >>> from magic_hour_ext import delete_project
         >>> delete_project("cuid-example")  # doctest: +SKIP
     """
-    raise NotImplementedError
+    with _sync_driver(id, client) as driver:
+        driver.request(delete_request(id, RetryState(lambda: None)))
 
 
 async def adelete_project(id: str, *, client: AuthenticatedClient | None = None) -> None:
@@ -49,4 +99,5 @@ async def adelete_project(id: str, *, client: AuthenticatedClient | None = None)
         >>> from magic_hour_ext import adelete_project
         >>> asyncio.run(adelete_project("cuid-example"))  # doctest: +SKIP
     """
-    raise NotImplementedError
+    async with _async_driver(id, client) as driver:
+        await driver.request(delete_request(id, RetryState(lambda: None)))

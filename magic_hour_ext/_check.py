@@ -1,21 +1,88 @@
-"""The public entry points: check_result and acheck_result."""
+"""The public entry points: check_result and acheck_result (thin: the flow is in ``_core.py``)."""
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import httpx
 
 from generated import AuthenticatedClient
 from generated.models import ImageProject
 
+from ._async import AsyncDriver
+from ._config import client_from_env, poll_interval_from_env
+from ._core import Plan, Stepper, check_flow
+from ._errors import InvalidArgumentError
+from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
+from ._sync import SyncDriver
 
-__all__ = ["acheck_result", "check_result"]
+__all__ = ["acheck_result", "check_result", "download_client_kwargs", "prepare"]
 
 StatusHook = Callable[[ImageProject], None]
 ProgressHook = Callable[[DownloadProgress], None]
+
+
+def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
+    """How the default download client is made: no auth, redirects followed, timeouts, a bounded pool."""
+    return {
+        "follow_redirects": True,
+        "timeout": httpx.Timeout(30.0, connect=10.0),
+        "limits": httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent),
+    }
+
+
+def check_download_client(client: httpx.Client | httpx.AsyncClient | None) -> None:
+    """Refuse a download client that would send the API token to the download host."""
+    if client is not None and "authorization" in client.headers:
+        raise InvalidArgumentError("download_client must not send an Authorization header (the API token)")
+
+
+def _positive(name: str, value: float | None, *, allow_zero: bool = False) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidArgumentError(f"{name} must be a number of seconds, not {value!r:.40}")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise InvalidArgumentError(f"{name} must be {'>= 0' if allow_zero else '> 0'}, not {value!r}")
+    return float(value)
+
+
+def prepare(
+    project_id: str,
+    *,
+    wait_for_completion: bool,
+    download_outputs: bool,
+    download_directory: str | os.PathLike[str] | None,
+    client: AuthenticatedClient | None,
+    timeout: float | None,
+    on_status_change: StatusHook | None,
+    poll_interval: float | None,
+    max_concurrent_downloads: int,
+) -> tuple[Plan, AuthenticatedClient, bool]:
+    """Check the arguments; return the plan, the API client, and whether this call owns (closes) it."""
+    check_project_id(project_id)
+    if isinstance(max_concurrent_downloads, bool) or not isinstance(max_concurrent_downloads, int):
+        raise InvalidArgumentError("max_concurrent_downloads must be an int")
+    if max_concurrent_downloads < 1:
+        raise InvalidArgumentError("max_concurrent_downloads must be >= 1")
+    if client is not None and not isinstance(client, AuthenticatedClient):
+        raise InvalidArgumentError("client must be a generated.AuthenticatedClient")
+    plan = Plan(
+        project_id=project_id,
+        wait=bool(wait_for_completion),
+        download=bool(download_outputs),
+        directory=Path(download_directory) if download_directory is not None else Path(),
+        timeout=_positive("timeout", timeout, allow_zero=True),
+        fixed_interval=_positive("poll_interval", poll_interval) or poll_interval_from_env(),
+        on_status_change=on_status_change,
+    )
+    return plan, client if client is not None else client_from_env(), client is None
 
 
 def check_result(
@@ -33,17 +100,81 @@ def check_result(
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
 ) -> CheckResult:
-    """Wait for image project *id* to finish, then download its outputs.
+    """Wait for image project *id* to reach a final status, then download its outputs.
 
-    Not implemented yet: this first version fixes the signature.
+    The first GET goes out at once; later ones follow the poll schedule (intervals growing from
+    0.5 s to 15 s with jitter, see ``magic_hour_ext._schedule``), or a fixed *poll_interval* /
+    ``MAGIC_HOUR_POLL_INTERVAL``. Connection errors, timeouts, 408, 429, 499 and 5xx are retried
+    with backoff (``Retry-After`` honoured, up to 60 s), within the deadline. Each output of a
+    ``complete`` project is streamed to a temporary file next to its final name, size-checked, then
+    moved into place atomically; expired URLs are refreshed by fetching the project again.
+
+    Args:
+        id: The image project id (any string: it is percent-encoded in the path).
+        wait_for_completion: Poll until ``complete``, ``error`` or ``canceled``; False makes one GET.
+        download_outputs: Download the outputs when the final status is ``complete``.
+        download_directory: Where to save them (created if missing); None: the current directory.
+            Files are named ``mh-<id>-<n><ext>`` (see ``magic_hour_ext._naming``).
+        client: A generated AuthenticatedClient (its connection pool serves every API request of
+            the wait); None builds one from ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
+        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever.
+            Downloads are not counted in it: they have their own per-request timeouts and retries.
+        on_status_change: Called with the ImageProject after the first GET and whenever the status
+            changes.
+        on_download_progress: Called with a DownloadProgress after every chunk of every output
+            (from worker threads in the sync version: keep it cheap and thread-safe).
+        overwrite: Replace existing files; by default an existing file raises OutputExistsError.
+        download_client: The httpx client for downloads (it must not send an Authorization header);
+            None makes one for this call, without auth, closed at the end.
+        poll_interval: A fixed poll interval in seconds, replacing the schedule.
+        max_concurrent_downloads: How many outputs of the project download at once.
+
+    Returns:
+        CheckResult: the last project, its status, and the saved paths in the order of
+        ``project.downloads``.
+
+    Raises:
+        ProjectFailedError: the final status is ``error`` (carries ``code`` and ``message``).
+        ProjectCanceledError: the final status is ``canceled``.
+        WaitTimeoutError: the deadline passed (carries the last project seen).
+        AuthenticationError, PaymentRequiredError, NotFoundError, RateLimitError, APIError:
+            the API refused, after retries where retrying makes sense.
+        MalformedResponseError: a body that does not parse.
+        DownloadError: an output could not be saved (no partial file is left).
+        MissingAPIKeyError: no client and no ``MAGIC_HOUR_API_KEY``.
 
     Example:
         >>> from magic_hour_ext import check_result
         >>> result = check_result("cuid-example", download_directory="outputs")  # doctest: +SKIP
-        >>> result.downloaded_paths  # doctest: +SKIP
-        [PosixPath('outputs/mh-cuid-example-1.png')]
+        >>> result.status, result.downloaded_paths  # doctest: +SKIP
+        ('complete', [PosixPath('outputs/mh-cuid-example-1.png')])
     """
-    raise NotImplementedError
+    plan, api, owned = prepare(
+        id,
+        wait_for_completion=wait_for_completion,
+        download_outputs=download_outputs,
+        download_directory=download_directory,
+        client=client,
+        timeout=timeout,
+        on_status_change=on_status_change,
+        poll_interval=poll_interval,
+        max_concurrent_downloads=max_concurrent_downloads,
+    )
+    check_download_client(download_client)
+    with contextlib.ExitStack() as stack:
+        if owned:
+            stack.enter_context(api.get_httpx_client())
+        downloads = download_client
+        if downloads is None and plan.download:
+            downloads = stack.enter_context(httpx.Client(**download_client_kwargs(max_concurrent_downloads)))
+        driver = SyncDriver(
+            api.get_httpx_client(),
+            downloads,
+            overwrite=overwrite,
+            on_progress=on_download_progress,
+            max_concurrent=max_concurrent_downloads,
+        )
+        return driver.run(Stepper(check_flow(plan)))
 
 
 async def acheck_result(
@@ -61,11 +192,43 @@ async def acheck_result(
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
 ) -> CheckResult:
-    """The async version of :func:`check_result`, with the same parameters.
+    """The async version of :func:`check_result`: the same parameters, the same behaviour.
+
+    *download_client* is an ``httpx.AsyncClient``. Many calls may share one *client*: all of them
+    then use its connection pool (and never open more connections than its limits allow). Pass one
+    shared *download_client* too, to bound the download connections across calls. Works under
+    asyncio and trio; cancelling the task removes any temporary file.
 
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import acheck_result
         >>> result = asyncio.run(acheck_result("cuid-example"))  # doctest: +SKIP
     """
-    raise NotImplementedError
+    plan, api, owned = prepare(
+        id,
+        wait_for_completion=wait_for_completion,
+        download_outputs=download_outputs,
+        download_directory=download_directory,
+        client=client,
+        timeout=timeout,
+        on_status_change=on_status_change,
+        poll_interval=poll_interval,
+        max_concurrent_downloads=max_concurrent_downloads,
+    )
+    check_download_client(download_client)
+    async with contextlib.AsyncExitStack() as stack:
+        if owned:
+            await stack.enter_async_context(api.get_async_httpx_client())
+        downloads = download_client
+        if downloads is None and plan.download:
+            downloads = await stack.enter_async_context(
+                httpx.AsyncClient(**download_client_kwargs(max_concurrent_downloads))
+            )
+        driver = AsyncDriver(
+            api.get_async_httpx_client(),
+            downloads,
+            overwrite=overwrite,
+            on_progress=on_download_progress,
+            max_concurrent=max_concurrent_downloads,
+        )
+        return await driver.run(Stepper(check_flow(plan)))

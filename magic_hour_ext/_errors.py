@@ -184,14 +184,14 @@ class DownloadError(MagicHourError):
     """An output could not be downloaded; no partial file is left behind.
 
     Attributes:
-        url: The output's URL, with its signed query string redacted.
+        url: The output's URL, with its signed query string redacted (None when no URL is involved).
         path: The final path it was meant for, or None.
     """
 
-    def __init__(self, message: str, *, url: str, path: Path | None = None) -> None:
-        self.url = redact_url(url)
+    def __init__(self, message: str, *, url: str | None = None, path: Path | None = None) -> None:
+        self.url = redact_url(url) if url is not None else None
         self.path = path
-        super().__init__(f"{message} ({self.url})")
+        super().__init__(f"{message} ({self.url})" if self.url else message)
 
 
 class DownloadExpiredError(DownloadError):

@@ -1,0 +1,310 @@
+"""Every decision of check_result, without I/O (sans-IO, in the style of h11).
+
+:func:`check_flow` is a generator. It yields actions and receives their outcomes:
+
+============================  ==========================================  =========================
+action                        the driver does                             and sends back
+============================  ==========================================  =========================
+:class:`Fetch`                the API request, with its retries           the ImageProject
+:class:`Sleep`                sleeps                                      None
+:class:`Download`             downloads the outputs, concurrently         a DownloadOutcome
+============================  ==========================================  =========================
+
+A failed action is thrown into the generator (``flow.throw(error)``); its return value (the
+``StopIteration`` value) is the CheckResult. :class:`Stepper` runs that protocol, so a driver is a
+four-line loop around it. The sync driver (``_sync.py``) and the async one (``_async.py``) differ
+only in how they sleep, send requests and stream files.
+
+The flow:
+
+1. GET the project at once; then, while its status is not final (``complete``, ``error``,
+   ``canceled``) and *wait* is true, sleep :func:`~magic_hour_ext._schedule.poll_interval` (or the
+   fixed interval), shortened to the time left before the deadline, and GET again. Unknown statuses
+   keep the wait going; each is logged once at WARNING.
+2. Past the deadline (monotonic clock), raise WaitTimeoutError with the last project seen; a
+   transient failure whose retry would end after the deadline raises it too.
+3. ``error`` raises ProjectFailedError, ``canceled`` ProjectCanceledError.
+4. ``complete`` with *download*: outputs whose ``expires_at`` has passed, or that the download
+   host refuses (403/410), are not downloaded: the project is fetched again for fresh URLs, at most
+   ``max_url_refreshes`` times, then DownloadExpiredError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Generator
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field, frozen
+
+from generated.models import ImageProject
+
+from ._download import DownloadItem, DownloadOutcome
+from ._errors import (
+    DownloadExpiredError,
+    MagicHourError,
+    MalformedResponseError,
+    ProjectCanceledError,
+    ProjectFailedError,
+    WaitTimeoutError,
+)
+from ._log import logger as log
+from ._naming import output_filename
+from ._redact import redact_url
+from ._requests import ApiRequest, get_request
+from ._result import CheckResult
+from ._retry import RetryState, is_transient
+from ._schedule import poll_interval
+
+__all__ = [
+    "TERMINAL_STATUSES",
+    "Action",
+    "Download",
+    "Fetch",
+    "Plan",
+    "Sleep",
+    "Stepper",
+    "check_flow",
+]
+
+
+TERMINAL_STATUSES = frozenset({"complete", "error", "canceled"})
+
+
+@frozen
+class Fetch:
+    """GET the project (the driver runs ``request`` with its retries)."""
+
+    request: ApiRequest[ImageProject]
+
+
+@frozen
+class Sleep:
+    """Wait *seconds* before the next GET."""
+
+    seconds: float
+
+
+@frozen
+class Download:
+    """Save these outputs into *directory* (created if missing)."""
+
+    directory: Path
+    items: tuple[DownloadItem, ...]
+
+
+Action = Fetch | Sleep | Download
+
+
+def _schedule(elapsed: float, rng: random.Random) -> float:
+    return poll_interval(elapsed, rng=rng)
+
+
+@define(kw_only=True)
+class Plan:
+    """Everything check_result was asked to do, and the clocks to do it with.
+
+    Attributes:
+        project_id: The project.
+        wait: Wait for a final status (else one GET).
+        download: Download the outputs of a complete project.
+        directory: Where to save them.
+        timeout: The deadline of the wait in seconds, or None.
+        fixed_interval: A fixed poll interval replacing the schedule, or None.
+        on_status_change: Called with the project on the first GET and whenever the status changes.
+        max_url_refreshes: How many times expired URLs are replaced by fetching the project again.
+        clock: A monotonic clock (seconds).
+        now: The current UTC time, for ``expires_at``.
+        rng: The jitter of the schedule and of the retries.
+    """
+
+    project_id: str
+    wait: bool = True
+    download: bool = True
+    directory: Path = field(factory=Path)
+    timeout: float | None = 600.0
+    fixed_interval: float | None = None
+    on_status_change: Callable[[ImageProject], None] | None = None
+    max_url_refreshes: int = 3
+    clock: Callable[[], float] = time.monotonic
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    rng: random.Random = field(factory=random.Random)
+    schedule: Callable[[float, random.Random], float] = _schedule
+
+    def interval(self, elapsed: float) -> float:
+        """The wait before the next GET."""
+        return self.fixed_interval if self.fixed_interval is not None else self.schedule(elapsed, self.rng)
+
+
+class _Wait:
+    """The state of one wait: the deadline, the last project, the statuses seen."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.start = plan.clock()
+        self.deadline = None if plan.timeout is None else self.start + plan.timeout
+        self.project: ImageProject | None = None
+        self.status: str | None = None
+        self.warned: set[str] = set()
+
+    def time_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - self.plan.clock()
+
+    def timed_out(self) -> WaitTimeoutError:
+        return WaitTimeoutError(self.plan.project_id, self.project, float(self.plan.timeout or 0.0))
+
+    def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, ImageProject]:
+        time_left = self.time_left if deadline else lambda: None
+        retry = RetryState(time_left, self.plan.rng)
+        try:
+            project = yield Fetch(get_request(self.plan.project_id, retry, time_left))
+        except MagicHourError as err:
+            left = time_left()
+            if is_transient(err) and (retry.deadline_hit or (left is not None and left <= 0)):
+                raise self.timed_out() from err
+            raise
+        if not isinstance(project, ImageProject):
+            raise TypeError(f"a driver sent {type(project).__name__} for a Fetch")
+        self.observe(project)
+        return project
+
+    def observe(self, project: ImageProject) -> None:
+        self.project = project
+        status = str(project.status)
+        log.debug("GET image project %r: %s", self.plan.project_id, status)
+        if status == self.status:
+            return
+        log.info("image project %r is %s", self.plan.project_id, status)
+        if not project.status.is_known and status not in self.warned:
+            self.warned.add(status)
+            log.warning(
+                "image project %r has the unknown status %r; still waiting", self.plan.project_id, status
+            )
+        self.status = status
+        if self.plan.on_status_change is not None:
+            self.plan.on_status_change(project)
+
+    def poll(self) -> Generator[Action, Any, ImageProject]:
+        project = yield from self.fetch()
+        while self.plan.wait and str(project.status) not in TERMINAL_STATUSES:
+            left = self.time_left()
+            if left is not None and left <= 0:
+                raise self.timed_out()
+            pause = self.plan.interval(self.plan.clock() - self.start)
+            yield Sleep(pause if left is None else min(pause, left))
+            project = yield from self.fetch()
+        return project
+
+    def download(self, project: ImageProject) -> Generator[Action, Any, list[Path]]:
+        count = len(project.downloads)
+        directory = self.plan.directory
+        paths = {
+            i: directory / output_filename(self.plan.project_id, i, d.url)
+            for i, d in enumerate(project.downloads, start=1)
+        }
+        saved: dict[int, Path] = {}
+        pending = list(paths)
+        refreshes = 0
+        while pending:
+            now = self.plan.now()
+            expired = [i for i in pending if project.downloads[i - 1].expires_at <= now]
+            if not expired:
+                items = tuple(DownloadItem(i, project.downloads[i - 1].url, paths[i]) for i in pending)
+                outcome = yield Download(directory, items)
+                if not isinstance(outcome, DownloadOutcome):
+                    raise TypeError(f"a driver sent {type(outcome).__name__} for a Download")
+                saved.update(outcome.saved)
+                pending = [i for i in pending if i not in saved]
+                expired = pending
+                if not pending:
+                    break
+            url = project.downloads[expired[0] - 1].url
+            if refreshes >= self.plan.max_url_refreshes:
+                raise DownloadExpiredError(
+                    f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=url
+                )
+            refreshes += 1
+            log.info("URL of output %d expired (%s); fetching fresh URLs", expired[0], redact_url(url))
+            project = yield from self.fetch(deadline=False)
+            if str(project.status) != "complete" or len(project.downloads) != count:
+                raise MalformedResponseError(
+                    200, f"the project changed while downloading (status {str(project.status)!r})"
+                )
+        self.project = project
+        return [saved[i] for i in sorted(saved)]
+
+
+def check_flow(plan: Plan) -> Generator[Action, Any, CheckResult]:
+    """The whole of check_result as a generator of actions (see the module docstring).
+
+    Example:
+        >>> flow = check_flow(Plan(project_id="p", timeout=None))
+        >>> type(next(flow)).__name__
+        'Fetch'
+    """
+    wait = _Wait(plan)
+    project = yield from wait.poll()
+    status = str(project.status)
+    if status == "error":
+        raise ProjectFailedError(project)
+    if status == "canceled":
+        raise ProjectCanceledError(project)
+    paths: list[Path] = []
+    if status == "complete" and plan.download:
+        paths = yield from wait.download(project)
+        project = wait.project or project
+    return CheckResult(project=project, status=str(project.status), downloaded_paths=paths)
+
+
+class Stepper:
+    """Runs the send/throw protocol of a flow for a driver.
+
+    A driver::
+
+        stepper = Stepper(check_flow(plan))
+        while (action := stepper.action) is not None:
+            with stepper.step():
+                stepper.send(perform(action))
+        return stepper.result
+    """
+
+    def __init__(self, flow: Generator[Action, Any, CheckResult]) -> None:
+        self._flow = flow
+        self.result: CheckResult | None = None
+        self.action: Action | None = self._advance(lambda: next(flow))
+
+    def _advance(self, step: Callable[[], Action]) -> Action | None:
+        try:
+            return step()
+        except StopIteration as stop:
+            self.result = stop.value
+            return None
+
+    def send(self, outcome: object) -> None:
+        """The outcome of the current action."""
+        self.action = self._advance(lambda: self._flow.send(outcome))
+
+    def fail(self, error: MagicHourError) -> None:
+        """The current action failed with *error* (the flow may turn it into another error)."""
+        self.action = self._advance(lambda: self._flow.throw(error))
+
+    def step(self) -> _StepGuard:
+        """A context manager around performing one action: a MagicHourError is thrown into the flow."""
+        return _StepGuard(self)
+
+
+class _StepGuard:
+    def __init__(self, stepper: Stepper) -> None:
+        self._stepper = stepper
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, MagicHourError):
+            self._stepper.fail(exc)
+            return True
+        return False

@@ -1,0 +1,184 @@
+"""The download of one output, without I/O: what to ask for, and what each answer means.
+
+One :class:`Transfer` per output, across its attempts:
+
+==========================  ===================================================================
+answer                      meaning
+==========================  ===================================================================
+200                         the whole body follows: (re)write the file from byte 0
+206 ``bytes N-M/T``, N ok   the rest follows: append (a resumed download)
+206 from another offset     start again without ``Range`` (retried)
+403, 410                    the signed URL expired: the project is fetched again for fresh URLs
+416                         the range was wrong: start again without ``Range`` (retried)
+408, 429, 499, 5xx          retried (``Retry-After`` honoured), resuming where it stopped
+other                       DownloadError at once
+body shorter than announced retried with ``Range: bytes=<bytes saved>-``
+body longer than announced  start again (retried)
+==========================  ===================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+
+from attrs import define, frozen
+
+from ._errors import DownloadError
+from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
+
+__all__ = [
+    "CHUNK_SIZE",
+    "DownloadItem",
+    "DownloadOutcome",
+    "Start",
+    "Transfer",
+    "outcome_of",
+    "parse_content_range",
+]
+
+#: Bytes per read from the socket when streaming a body to disk.
+CHUNK_SIZE = 1 << 20
+
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
+
+
+@frozen
+class DownloadItem:
+    """One output to save: 1-based *index*, signed *url*, final *path*."""
+
+    index: int
+    url: str
+    path: Path
+
+
+@frozen
+class DownloadOutcome:
+    """What a batch of downloads gave: the saved paths by index, and the indexes whose URL expired."""
+
+    saved: dict[int, Path]
+    expired: tuple[int, ...]
+
+
+def outcome_of(items: tuple[DownloadItem, ...], results: list[Path | None]) -> DownloadOutcome:
+    """Pair each item with its result (a saved path, or None for an expired URL).
+
+    Example:
+        >>> items = (DownloadItem(1, "u1", Path("a")), DownloadItem(2, "u2", Path("b")))
+        >>> outcome_of(items, [Path("a"), None])
+        DownloadOutcome(saved={1: PosixPath('a')}, expired=(2,))
+    """
+    saved = {item.index: path for item, path in zip(items, results, strict=True) if path is not None}
+    expired = tuple(item.index for item, path in zip(items, results, strict=True) if path is None)
+    return DownloadOutcome(saved, expired)
+
+
+class Start(Enum):
+    """What to do with the file when a response starts."""
+
+    REWRITE = "rewrite"  # truncate the temporary file, the whole body follows
+    APPEND = "append"  # keep what is there, the rest follows
+    EXPIRED = "expired"  # do not save anything: the URL must be refreshed
+
+
+def parse_content_range(value: str | None) -> tuple[int, int | None] | None:
+    """(first byte, total size or None) of a ``Content-Range`` header, or None if unparseable.
+
+    Example:
+        >>> parse_content_range("bytes 100-199/200"), parse_content_range("bytes 5-9/*")
+        ((100, 200), (5, None))
+    """
+    match = _CONTENT_RANGE.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    total = match.group(3)
+    return int(match.group(1)), None if total == "*" else int(total)
+
+
+def _content_length(headers: Mapping[str, str]) -> int | None:
+    value = headers.get("content-length", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+@define
+class Transfer:
+    """The state of one output's download across attempts (pure: the caller does the I/O).
+
+    Attributes:
+        url: The signed URL (never logged unredacted).
+        retry: The retry state of this download.
+        bytes_done: Bytes in the temporary file.
+        total: The full size announced by the server, or None.
+    """
+
+    url: str
+    retry: RetryState
+    bytes_done: int = 0
+    total: int | None = None
+
+    def request_headers(self) -> dict[str, str]:
+        """Headers for the next attempt: ask for the rest when some bytes are already saved.
+
+        ``Accept-Encoding: identity`` keeps the bytes on the wire the bytes of the file, so
+        ``Content-Length`` and ranges count the same bytes as the file.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None), bytes_done=10)
+            >>> t.request_headers()["Range"]
+            'bytes=10-'
+        """
+        headers = {"Accept-Encoding": "identity"}
+        if self.bytes_done:
+            headers["Range"] = f"bytes={self.bytes_done}-"
+        return headers
+
+    def start(self, status_code: int, headers: Mapping[str, str]) -> Start:
+        """Read the status line of a response: rewrite, append, or the URL expired.
+
+        Raises:
+            TransientError: worth another attempt (retryable status, unexpected range).
+            DownloadError: a final failure (e.g. 404).
+        """
+        if status_code in (403, 410):
+            return Start.EXPIRED
+        if status_code == 206:
+            content_range = parse_content_range(headers.get("content-range"))
+            if content_range is None or content_range[0] != self.bytes_done:
+                self.bytes_done = 0
+                raise TransientError("the download host sent an unexpected range", status_code=206)
+            self.total = content_range[1]
+            return Start.APPEND
+        if 200 <= status_code < 300:
+            self.bytes_done = 0
+            self.total = _content_length(headers)
+            return Start.REWRITE
+        if status_code == 416:
+            self.bytes_done = 0
+            raise TransientError("the download host refused the range", status_code=416)
+        if is_retryable_status(status_code):
+            retry_after = parse_retry_after(headers.get("retry-after"))
+            raise TransientError(
+                f"the download host answered HTTP {status_code}",
+                status_code=status_code,
+                retry_after=retry_after,
+            )
+        raise DownloadError(f"the download host answered HTTP {status_code}", url=self.url)
+
+    def received(self, size: int) -> None:
+        """Count *size* more bytes saved."""
+        self.bytes_done += size
+
+    def finish(self) -> None:
+        """Check the size when the body ends.
+
+        Raises:
+            TransientError: the body was shorter (resume) or longer (start again) than announced.
+        """
+        if self.total is None or self.bytes_done == self.total:
+            return
+        done = self.bytes_done
+        if done > self.total:
+            self.bytes_done = 0
+        raise TransientError(f"the body ended at {done} of {self.total} bytes")

@@ -1,0 +1,39 @@
+"""What the sync and async drivers share: their settings (the rest differs only by ``await``)."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from ._files import ProgressHook
+
+__all__ = ["DriverSettings"]
+
+C = TypeVar("C")
+
+
+class DriverSettings(Generic[C]):
+    """The clients and download options of a driver.
+
+    Args:
+        api: The httpx client of the AuthenticatedClient (base URL and token set).
+        downloads: The httpx client for downloads (no Authorization header), or None when no
+            download will be made.
+        overwrite: Replace existing final files.
+        on_progress: The download-progress hook.
+        max_concurrent: How many outputs download at once.
+    """
+
+    def __init__(
+        self,
+        api: C,
+        downloads: C | None = None,
+        *,
+        overwrite: bool = False,
+        on_progress: ProgressHook | None = None,
+        max_concurrent: int = 4,
+    ) -> None:
+        self.api = api
+        self.downloads = downloads
+        self.overwrite = overwrite
+        self.on_progress = on_progress
+        self.max_concurrent = max_concurrent
