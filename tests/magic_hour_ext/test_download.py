@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from magic_hour_ext._download import (
+    DownloadItem,
+    DownloadOutcome,
+    Start,
+    Transfer,
+    outcome_of,
+    parse_content_range,
+)
+from magic_hour_ext._errors import DownloadError
+from magic_hour_ext._retry import RetryState, TransientError
+
+URL = "http://cdn/p/0/output.png?signature=SECRET"
+
+
+def transfer(**kwargs: int) -> Transfer:
+    return Transfer(URL, RetryState(lambda: None), **kwargs)
+
+
+def test_first_request_has_no_range() -> None:
+    headers = transfer().request_headers()
+    assert "Range" not in headers
+    assert headers["Accept-Encoding"] == "identity"
+
+
+def test_200_rewrites_and_records_size() -> None:
+    t = transfer(bytes_done=50)
+    assert t.start(200, {"content-length": "100"}) is Start.REWRITE
+    assert (t.bytes_done, t.total) == (0, 100)
+
+
+def test_truncated_body_resumes_with_range() -> None:
+    t = transfer()
+    t.start(200, {"content-length": "100"})
+    t.received(40)
+    with pytest.raises(TransientError, match="40 of 100"):
+        t.finish()
+    assert t.request_headers()["Range"] == "bytes=40-"
+    assert t.start(206, {"content-range": "bytes 40-99/100"}) is Start.APPEND
+    t.received(60)
+    t.finish()
+    assert t.bytes_done == 100
+
+
+def test_range_ignored_restarts() -> None:
+    t = transfer()
+    t.start(200, {"content-length": "100"})
+    t.received(40)
+    assert t.start(200, {"content-length": "100"}) is Start.REWRITE
+    assert t.bytes_done == 0
+
+
+def test_wrong_range_restarts_without_range() -> None:
+    t = transfer(bytes_done=40)
+    with pytest.raises(TransientError):
+        t.start(206, {"content-range": "bytes 0-99/100"})
+    assert "Range" not in t.request_headers()
+
+
+def test_416_restarts() -> None:
+    t = transfer(bytes_done=40)
+    with pytest.raises(TransientError):
+        t.start(416, {})
+    assert t.bytes_done == 0
+
+
+def test_body_longer_than_announced_restarts() -> None:
+    t = transfer()
+    t.start(200, {"content-length": "10"})
+    t.received(12)
+    with pytest.raises(TransientError):
+        t.finish()
+    assert t.bytes_done == 0
+
+
+def test_unknown_length_is_accepted() -> None:
+    t = transfer()
+    t.start(200, {})
+    t.received(7)
+    t.finish()
+    assert t.total is None
+
+
+@pytest.mark.parametrize("status", [403, 410])
+def test_expired(status: int) -> None:
+    assert transfer().start(status, {}) is Start.EXPIRED
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 503, 520])
+def test_retryable_statuses(status: int) -> None:
+    with pytest.raises(TransientError) as info:
+        transfer().start(status, {"retry-after": "2"})
+    assert info.value.retry_after == 2.0
+
+
+@pytest.mark.parametrize("status", [400, 404, 405])
+def test_final_statuses(status: int) -> None:
+    with pytest.raises(DownloadError) as info:
+        transfer().start(status, {})
+    assert "SECRET" not in str(info.value)
+    assert str(status) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("bytes 0-9/10", (0, 10)), ("bytes 5-9/*", (5, None)), ("bytes */10", None), (None, None), ("x", None)],
+)
+def test_parse_content_range(value: str | None, expected: tuple[int, int | None] | None) -> None:
+    assert parse_content_range(value) == expected
+
+
+def test_outcome_of() -> None:
+    items = (DownloadItem(1, "a", Path("a")), DownloadItem(3, "c", Path("c")))
+    assert outcome_of(items, [None, Path("c")]) == DownloadOutcome({3: Path("c")}, (1,))

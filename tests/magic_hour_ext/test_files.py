@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from magic_hour_ext._download import DownloadItem, Transfer
+from magic_hour_ext._errors import DownloadError, OutputExistsError
+from magic_hour_ext._files import Cancelled, commit_file, open_sink, prepare_directory
+from magic_hour_ext._result import DownloadProgress
+from magic_hour_ext._retry import RetryState, TransientError
+
+URL = "http://cdn/p/0/output.png?signature=SECRET"
+
+
+def item(tmp_path: Path, name: str = "mh-p-1.png") -> DownloadItem:
+    return DownloadItem(1, URL, tmp_path / name)
+
+
+def transfer() -> Transfer:
+    return Transfer(URL, RetryState(lambda: None))
+
+
+def test_saves_atomically_and_reports_progress(tmp_path: Path) -> None:
+    progress: list[DownloadProgress] = []
+    with open_sink(item(tmp_path), transfer(), overwrite=False, on_progress=progress.append) as sink:
+        assert sink.temp.parent == tmp_path
+        assert sink.temp.name.startswith(".mh-p-1.png.")
+        assert sink.temp.name.endswith(".part")
+        assert sink.begin(200, httpx.Headers({"content-length": "6"}))
+        sink.write(b"abc")
+        assert not (tmp_path / "mh-p-1.png").exists()
+        sink.write(b"def")
+        assert sink.finish() == tmp_path / "mh-p-1.png"
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"abcdef"
+    assert [p.bytes_done for p in progress] == [0, 3, 6]
+    assert {p.bytes_total for p in progress} == {6}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mh-p-1.png"]
+
+
+def test_rewrite_truncates(tmp_path: Path) -> None:
+    with open_sink(item(tmp_path), transfer(), overwrite=False) as sink:
+        sink.begin(200, httpx.Headers({"content-length": "3"}))
+        sink.write(b"xx")
+        sink.begin(200, httpx.Headers({"content-length": "3"}))
+        sink.write(b"abc")
+        sink.finish()
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"abc"
+
+
+def _fail_midway(directory: Path, error: BaseException) -> None:
+    with open_sink(item(directory), transfer(), overwrite=False) as sink:
+        sink.begin(200, httpx.Headers({"content-length": "10"}))
+        sink.write(b"abc")
+        raise error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        KeyboardInterrupt(),
+        Cancelled(),
+        httpx.ReadError("x"),
+        TransientError("short"),
+        OSError(28, "No space"),
+    ],
+)
+def test_no_partial_file_after_any_failure(tmp_path: Path, error: BaseException) -> None:
+    with pytest.raises((DownloadError, KeyboardInterrupt, Cancelled)) as info:
+        _fail_midway(tmp_path, error)
+    assert list(tmp_path.iterdir()) == []
+    if isinstance(error, Exception):
+        assert isinstance(info.value, DownloadError)
+        assert "SECRET" not in str(info.value)
+    else:
+        assert info.value is error
+
+
+def test_expired_leaves_nothing(tmp_path: Path) -> None:
+    with open_sink(item(tmp_path), transfer(), overwrite=False) as sink:
+        assert sink.begin(403, httpx.Headers()) is False
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "mh-p-1.png").write_bytes(b"keep")
+    with pytest.raises(OutputExistsError) as info, open_sink(item(tmp_path), transfer(), overwrite=False):
+        pass
+    assert info.value.path == tmp_path / "mh-p-1.png"
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"keep"
+
+
+def test_file_appearing_during_download_is_kept(tmp_path: Path) -> None:
+    with pytest.raises(OutputExistsError), open_sink(item(tmp_path), transfer(), overwrite=False) as sink:  # noqa: PT012
+        sink.begin(200, httpx.Headers())
+        sink.write(b"new")
+        (tmp_path / "mh-p-1.png").write_bytes(b"theirs")
+        sink.finish()
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"theirs"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mh-p-1.png"]
+
+
+def test_overwrite_replaces(tmp_path: Path) -> None:
+    (tmp_path / "mh-p-1.png").write_bytes(b"old")
+    with open_sink(item(tmp_path), transfer(), overwrite=True) as sink:
+        sink.begin(200, httpx.Headers())
+        sink.write(b"new")
+        sink.finish()
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"new"
+
+
+def _write_after_cancel(directory: Path) -> None:
+    cancel = threading.Event()
+    with open_sink(item(directory), transfer(), overwrite=False, cancel=cancel) as sink:
+        sink.begin(200, httpx.Headers())
+        sink.write(b"a")
+        cancel.set()
+        sink.write(b"b")
+
+
+def test_cancel_event_stops_writing(tmp_path: Path) -> None:
+    with pytest.raises(Cancelled):
+        _write_after_cancel(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_commit_file_refuses_existing(tmp_path: Path) -> None:
+    temp, final = tmp_path / "t", tmp_path / "f"
+    temp.write_bytes(b"1")
+    final.write_bytes(b"2")
+    with pytest.raises(FileExistsError):
+        commit_file(temp, final, overwrite=False)
+    assert final.read_bytes() == b"2"
+
+
+def test_prepare_directory(tmp_path: Path) -> None:
+    prepare_directory(tmp_path / "a" / "b")
+    assert (tmp_path / "a" / "b").is_dir()
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(DownloadError, match="download directory"):
+        prepare_directory(tmp_path / "file")
+    with pytest.raises(DownloadError):
+        prepare_directory(tmp_path / "file" / "sub")
