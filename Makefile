@@ -9,7 +9,7 @@ GENERATOR := $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config openapi-python-client.yaml --custom-template-path scripts/templates \
 	--meta none --fail-on-warning --overwrite
 
-.PHONY: install generate check-generated lint test demo bench clean
+.PHONY: install generate check-generated update-spec lint test demo bench clean
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,12 @@ check-generated: install
 	else \
 		echo >&2; echo "generated/ is stale: run 'make generate' and commit the result." >&2; exit 1; \
 	fi
+
+# Rebuild openapi.yaml and generated/ from the upstream spec; see scripts/update_spec.py.
+# ALLOW_BREAKING=1 writes even when a change breaks clients; DRY_RUN=1 only prints the report.
+update-spec: install
+	@test -n "$(UPSTREAM)" || { echo "usage: make update-spec UPSTREAM=<path or URL> [ALLOW_BREAKING=1] [DRY_RUN=1]" >&2; exit 2; }
+	@$(BIN)/python scripts/update_spec.py "$(UPSTREAM)" $(if $(ALLOW_BREAKING),--allow-breaking) $(if $(DRY_RUN),--dry-run)
 
 lint: install
 	$(BIN)/ruff check .
