@@ -37,8 +37,8 @@ def load_document(source: str, *, what: str = "document") -> JSON:
         SpecError: the source cannot be read or is neither JSON nor YAML.
 
     Example:
-        >>> load_document("../shared/reference/upstream-openapi-full.json")["openapi"]
-        '3.0.2'
+        >>> load_document("openapi.yaml")["openapi"]
+        '3.1.0'
     """
     if source.startswith(("http://", "https://")):
         try:
