@@ -13,7 +13,7 @@ import anyio
 import httpx
 
 from ._core import Action, Download, Fetch, Sleep, Stepper
-from ._download import CHUNK_SIZE, DownloadItem, DownloadOutcome, Transfer, outcome_of
+from ._download import DownloadItem, DownloadOutcome, Transfer, outcome_of
 from ._driver import DriverSettings
 from ._files import open_sink, prepare_directory
 from ._requests import ApiRequest
@@ -95,7 +95,7 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
                     async with self.downloads.stream(**sink.stream_kwargs()) as response:
                         if not sink.begin(response.status_code, response.headers):
                             return None
-                        async for chunk in response.aiter_raw(CHUNK_SIZE):
+                        async for chunk in response.aiter_raw():
                             sink.write(chunk)
                         return sink.finish()
         raise AssertionError("unreachable: stamina re-raises the last error")

@@ -15,6 +15,10 @@ other                       DownloadError at once
 body shorter than announced retried with ``Range: bytes=<bytes saved>-``
 body longer than announced  start again (retried)
 ==========================  ===================================================================
+
+The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` and write each chunk as the
+transport delivers it (up to 64 KiB per socket read): nothing is buffered in memory, and a dropped
+connection loses nothing that arrived, so the resumed request asks for exactly the missing bytes.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from ._errors import DownloadError
 from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
 
 __all__ = [
-    "CHUNK_SIZE",
     "DownloadItem",
     "DownloadOutcome",
     "Start",
@@ -38,9 +41,6 @@ __all__ = [
     "outcome_of",
     "parse_content_range",
 ]
-
-#: Bytes per read from the socket when streaming a body to disk.
-CHUNK_SIZE = 1 << 20
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
 

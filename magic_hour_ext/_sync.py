@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._core import Action, Download, Fetch, Sleep, Stepper
-from ._download import CHUNK_SIZE, DownloadItem, DownloadOutcome, Transfer, outcome_of
+from ._download import DownloadItem, DownloadOutcome, Transfer, outcome_of
 from ._driver import DriverSettings
 from ._files import open_sink, prepare_directory
 from ._requests import ApiRequest
@@ -81,7 +81,7 @@ class SyncDriver(DriverSettings[httpx.Client]):
                 with attempt, self.downloads.stream(**sink.stream_kwargs()) as response:
                     if not sink.begin(response.status_code, response.headers):
                         return None
-                    for chunk in response.iter_raw(CHUNK_SIZE):
+                    for chunk in response.iter_raw():
                         sink.write(chunk)
                     return sink.finish()
         raise AssertionError("unreachable: stamina re-raises the last error")

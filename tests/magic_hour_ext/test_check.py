@@ -1,0 +1,538 @@
+"""check_result and acheck_result over real sockets, against the local Magic Hour server.
+
+Every test runs with both drivers (the ``run`` fixture), so sync/async parity is checked on each
+behaviour. Polls are fast (MAGIC_HOUR_POLL_INTERVAL=0.02) and retry waits are skipped by stamina's
+testing mode, except where the wait is what is tested.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+import stamina
+
+from generated import AuthenticatedClient
+from magic_hour_ext import (
+    AuthenticationError,
+    CheckResult,
+    DownloadError,
+    DownloadExpiredError,
+    DownloadProgress,
+    InvalidArgumentError,
+    MalformedResponseError,
+    MissingAPIKeyError,
+    NotFoundError,
+    OutputExistsError,
+    PaymentRequiredError,
+    ProjectCanceledError,
+    ProjectFailedError,
+    WaitTimeoutError,
+    acheck_result,
+    check_result,
+)
+from magic_hour_ext.testing import Fault, MagicHourServer, Output
+
+Run = Callable[..., CheckResult]
+DATA = bytes(range(256)) * 1200  # 300 KiB, several chunks on the wire
+
+
+@pytest.fixture
+def server() -> Iterator[MagicHourServer]:
+    with MagicHourServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
+    with stamina.set_testing(True, attempts=6, cap=True):
+        yield
+
+
+def api_client(server: MagicHourServer, **kwargs: Any) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=server.base_url, token=server.token, **kwargs)
+
+
+@pytest.fixture(params=["sync", "async"])
+def run(request: pytest.FixtureRequest, server: MagicHourServer, tmp_path: Path) -> Run:
+    def call(project_id: str, **kwargs: Any) -> CheckResult:
+        kwargs.setdefault("client", api_client(server))
+        kwargs.setdefault("download_directory", tmp_path / "out")
+        if request.param == "sync":
+            return check_result(project_id, **kwargs)
+        return asyncio.run(acheck_result(project_id, **kwargs))
+
+    return call
+
+
+def files(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.rglob("*")) if directory.exists() else []
+
+
+# -- statuses ----------------------------------------------------------------------------------------
+
+
+def test_complete_downloads_outputs(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(
+        timeline=[("queued", 0.1), ("rendering", 0.1), ("complete", None)],
+        outputs=[Output(content=DATA), Output(content=b"second")],
+    )
+    seen: list[str] = []
+    result = run(project.id, on_status_change=lambda p: seen.append(str(p.status)))
+    out = tmp_path / "out"
+    assert result.status == "complete"
+    assert result.project.id == project.id
+    assert result.downloaded_paths == [out / f"mh-{project.id}-1.png", out / f"mh-{project.id}-2.png"]
+    assert result.downloaded_paths[0].read_bytes() == DATA
+    assert result.downloaded_paths[1].read_bytes() == b"second"
+    assert seen == ["queued", "rendering", "complete"]
+    assert files(out) == [f"mh-{project.id}-1.png", f"mh-{project.id}-2.png"]
+
+
+def test_missing_nested_directory_is_created(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
+    result = run(project.id, download_directory=tmp_path / "a" / "b" / "c")
+    assert result.downloaded_paths[0].parent == tmp_path / "a" / "b" / "c"
+    assert result.downloaded_paths[0].is_file()
+
+
+def test_error_status(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(
+        timeline=[("queued", 0.05), ("error", None)], error=("no_source_face", "Please use a face")
+    )
+    with pytest.raises(ProjectFailedError) as info:
+        run(project.id)
+    assert (info.value.code, info.value.message) == ("no_source_face", "Please use a face")
+    assert str(info.value.project.status) == "error"
+    assert files(tmp_path / "out") == []
+
+
+def test_canceled_status(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(timeline=[("rendering", 0.05), ("canceled", None)])
+    with pytest.raises(ProjectCanceledError) as info:
+        run(project.id)
+    assert info.value.project.id == project.id
+
+
+def test_no_wait_is_one_get(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(timeline=[("queued", 5.0), ("complete", None)])
+    result = run(project.id, wait_for_completion=False)
+    assert result.status == "queued"
+    assert result.downloaded_paths == []
+    assert len(server.api_requests(method="GET")) == 1
+
+
+def test_no_download(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
+    result = run(project.id, download_outputs=False)
+    assert result.downloaded_paths == []
+    assert server.download_requests() == []
+
+
+def test_unknown_status_waits_and_warns_once(
+    run: Run, server: MagicHourServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
+    project = server.create_project(timeline=[("upscaling", 0.2), ("complete", None)])
+    result = run(project.id)
+    assert result.status == "complete"
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "magic_hour_ext"]
+    assert len(warnings) == 1
+    assert "upscaling" in warnings[0].getMessage()
+    gets = server.api_requests(method="GET")
+    assert 3 <= len(gets) <= 0.25 / 0.02 + 3  # waited at the poll interval, no busy loop
+    assert any(r.levelno == logging.INFO and "saved output 1" in r.getMessage() for r in caplog.records)
+
+
+# -- the deadline ------------------------------------------------------------------------------------
+
+
+def test_deadline(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(timeline=[("queued", None)])
+    start = time.monotonic()
+    with pytest.raises(WaitTimeoutError) as info:
+        run(project.id, timeout=0.3)
+    elapsed = time.monotonic() - start
+    assert 0.3 <= elapsed < 1.3
+    assert isinstance(info.value, TimeoutError)
+    assert info.value.project is not None
+    assert str(info.value.project.status) == "queued"
+    assert project.id in str(info.value)
+
+
+def test_deadline_with_the_schedule(
+    run: Run, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MAGIC_HOUR_POLL_INTERVAL")
+    project = server.create_project(timeline=[("queued", None)])
+    start = time.monotonic()
+    with pytest.raises(WaitTimeoutError):
+        run(project.id, timeout=1.2)
+    assert time.monotonic() - start < 2.2
+    assert len(server.api_requests(method="GET")) <= 4  # 0 s, 0.5 s, 1.0 s, the deadline
+
+
+def test_retries_stay_within_the_deadline(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(timeline=[("queued", None)])
+    server.add_fault(Fault.status(503, route="get", times=None))
+    start = time.monotonic()
+    with stamina.set_testing(False), pytest.raises(WaitTimeoutError) as info:
+        run(project.id, timeout=1.0)
+    assert time.monotonic() - start < 1.6
+    assert info.value.project is None
+    assert isinstance(info.value.__cause__, Exception)
+
+
+# -- retries -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [408, 429, 499, 500, 502, 503, 504, 520])
+def test_retried_codes(run: Run, server: MagicHourServer, code: int) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.status(code, route="get", times=2))
+    result = run(project.id)
+    assert result.status == "complete"
+    assert [r.status for r in server.api_requests(method="GET")] == [code, code, 200]
+
+
+@pytest.mark.parametrize("fault", [Fault.close(route="get"), Fault.slow(1.0, route="get")])
+def test_dropped_and_slow_requests_are_retried(run: Run, server: MagicHourServer, fault: Fault) -> None:
+    project = server.create_project()
+    server.add_fault(fault)
+    result = run(project.id, client=api_client(server, timeout=httpx.Timeout(0.3)))
+    assert result.status == "complete"
+    assert len(server.api_requests(method="GET")) == 2
+
+
+def test_attempts_are_bounded(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.status(503, route="get", times=None))
+    with pytest.raises(Exception) as info:  # noqa: PT011 - the type is checked below
+        run(project.id)
+    assert type(info.value).__name__ == "APIError"
+    assert info.value.status_code == 503  # type: ignore[attr-defined]
+    assert len(server.api_requests(method="GET")) == 6
+
+
+@pytest.mark.parametrize(("retry_after", "minimum"), [("1", 0.95), ("http-date", 1.0)])
+def test_retry_after_is_honoured(run: Run, server: MagicHourServer, retry_after: str, minimum: float) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.rate_limit(retry_after=retry_after, seconds=2.0, route="get"))
+    start = time.monotonic()
+    with stamina.set_testing(False):
+        result = run(project.id)
+    gets = server.api_requests(method="GET")
+    assert result.status == "complete"
+    assert [r.status for r in gets] == [429, 200]
+    assert gets[1].time - gets[0].time >= minimum
+    assert time.monotonic() - start < 3.5
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (Fault.status(402, route="get"), PaymentRequiredError),
+        (Fault.status(404, route="get"), NotFoundError),
+        (Fault.bad_json(route="get"), MalformedResponseError),
+        (Fault.truncated_json(route="get"), MalformedResponseError),
+    ],
+)
+def test_final_errors_are_not_retried(
+    run: Run, server: MagicHourServer, fault: Fault, error: type[Exception]
+) -> None:
+    project = server.create_project()
+    server.add_fault(fault)
+    with pytest.raises(error):
+        run(project.id)
+    assert len(server.api_requests(method="GET")) == 1
+
+
+def test_unknown_project_is_404(run: Run, server: MagicHourServer) -> None:
+    with pytest.raises(NotFoundError) as info:
+        run("no-such-project")
+    assert info.value.status_code == 404
+
+
+def test_wrong_token_is_401(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project()
+    with pytest.raises(AuthenticationError) as info:
+        run(project.id, client=AuthenticatedClient(base_url=server.base_url, token="wrong-secret-token"))
+    assert "wrong-secret-token" not in str(info.value)
+    assert "wrong-secret-token" not in repr(info.value)
+    assert len(server.api_requests()) == 1
+
+
+# -- ids and file names ------------------------------------------------------------------------------
+
+
+def test_id_with_slash_and_question_mark(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(id="a/b?c d#e")
+    result = run(project.id)
+    assert result.status == "complete"
+    assert server.api_requests()[0].path == "/v1/image-projects/a%2Fb%3Fc%20d%23e"
+    name = result.downloaded_paths[0].name
+    assert name.startswith("mh-a_b_c_d_e.")
+    assert name.endswith("-1.png")
+
+
+def test_hostile_and_duplicate_names(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    names = ["%2F..%2Fx.png", "..", "a" * 300 + ".png", "output.png", "output.png", "..%5C..%5Cwin.png"]
+    project = server.create_project(outputs=[Output(content=n.encode(), name=n) for n in names])
+    result = run(project.id)
+    out = (tmp_path / "out").resolve()
+    assert len(set(result.downloaded_paths)) == len(names)
+    for path, name in zip(result.downloaded_paths, names, strict=True):
+        assert path.resolve().parent == out
+        assert path.read_bytes() == name.encode()
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == files(tmp_path / "out")
+
+
+def test_existing_file_is_not_overwritten(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(content=b"new")])
+    target = tmp_path / "out" / f"mh-{project.id}-1.png"
+    target.parent.mkdir()
+    target.write_bytes(b"mine")
+    with pytest.raises(OutputExistsError):
+        run(project.id)
+    assert target.read_bytes() == b"mine"
+    assert files(tmp_path / "out") == [target.name]
+    run(project.id, overwrite=True)
+    assert target.read_bytes() == b"new"
+
+
+# -- downloads ---------------------------------------------------------------------------------------
+
+
+def test_truncated_download_resumes_with_range(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(content=DATA)])
+    server.add_fault(Fault.truncate(at=0.5, route="download"))
+    result = run(project.id)
+    assert result.downloaded_paths[0].read_bytes() == DATA
+    first, second = server.download_requests()
+    assert first.headers.get("range") is None
+    assert second.headers.get("range", "").startswith("bytes=")
+    assert second.status == 206
+    assert int(second.headers["range"][6:-1]) > 0
+
+
+def test_truncated_download_restarts_when_range_is_ignored(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(content=DATA)])
+    server.add_fault(Fault.truncate(at=0.5, route="download"))
+    server.add_fault(Fault.ignore_range(route="download"))
+    result = run(project.id)
+    assert result.downloaded_paths[0].read_bytes() == DATA
+    assert [r.status for r in server.download_requests()][-1] == 200
+
+
+def test_no_partial_file_after_a_failed_download(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(content=DATA), Output(content=b"ok")])
+    server.add_fault(Fault.truncate(at=0.5, route="download", times=None))
+    with pytest.raises(DownloadError) as info:
+        run(project.id)
+    assert "signature=***" in str(info.value)
+    assert files(tmp_path / "out") in ([], [f"mh-{project.id}-2.png"])
+    assert not any(name.endswith(".part") for name in files(tmp_path / "out"))
+
+
+def test_download_error_statuses(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.status(404, route="download"))
+    with pytest.raises(DownloadError, match="404"):
+        run(project.id)
+    assert files(tmp_path / "out") == []
+
+
+def test_redirects_are_followed(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(content=DATA)])
+    server.add_fault(Fault.redirect(route="download"))
+    result = run(project.id)
+    assert result.downloaded_paths[0].read_bytes() == DATA
+    assert [r.status for r in server.download_requests()] == [302, 200]
+
+
+def test_expired_url_at_the_host_is_refreshed(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(content=b"fresh")])
+    server.add_fault(Fault.expired(route="download"))
+    result = run(project.id)
+    assert result.downloaded_paths[0].read_bytes() == b"fresh"
+    assert len(server.api_requests(method="GET")) == 2
+    assert [r.status for r in server.download_requests()] == [403, 200]
+
+
+def test_expired_url_is_never_downloaded(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(url_ttl=0)
+    with pytest.raises(DownloadExpiredError) as info:
+        run(project.id)
+    assert server.download_requests() == []
+    assert len(server.api_requests(method="GET")) == 4  # the first GET and 3 refreshes
+    assert "signature=***" in str(info.value)
+    assert files(tmp_path / "out") == []
+
+
+def test_concurrent_downloads_are_bounded(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(content=DATA) for _ in range(6)])
+    progress: list[DownloadProgress] = []
+    result = run(project.id, max_concurrent_downloads=2, on_download_progress=progress.append)
+    assert [p.read_bytes() for p in result.downloaded_paths] == [DATA] * 6
+    assert 1 <= server.peak_download_connections <= 2
+    finals = {p.index: p.bytes_done for p in progress if p.bytes_done == p.bytes_total}
+    assert finals == dict.fromkeys(range(1, 7), len(DATA))
+
+
+def test_one_api_connection_for_the_whole_wait(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(timeline=[("queued", 0.15), ("complete", None)])
+    run(project.id)
+    gets = server.api_requests(method="GET")
+    assert len(gets) >= 3
+    assert len({r.connection_id for r in gets}) == 1
+
+
+# -- security ----------------------------------------------------------------------------------------
+
+
+def test_download_host_never_gets_the_token(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(), Output()])
+    server.add_fault(Fault.redirect(route="download"))
+    run(project.id)
+    assert server.download_requests()
+    assert all("authorization" not in r.headers for r in server.download_requests())
+    assert all(r.headers["authorization"] == f"Bearer {server.token}" for r in server.api_requests())
+
+
+def test_download_client_with_auth_is_refused(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project()
+    leaky = httpx.Client(headers={"Authorization": "Bearer x"})
+    with pytest.raises(InvalidArgumentError, match="Authorization"):
+        run(project.id, download_client=leaky)
+    assert server.requests == []
+
+
+def test_no_secret_in_logs_or_errors(
+    run: Run, server: MagicHourServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    project = server.create_project(timeline=[("queued", 0.05), ("complete", None)])
+    server.add_fault(Fault.status(503, route="get"))
+    server.add_fault(Fault.expired(route="download"))
+    server.add_fault(Fault.truncate(at=0.5, route="download"))
+    run(project.id)
+    broken = server.create_project(outputs=[Output(content=DATA)])
+    server.add_fault(Fault.truncate(at=0.5, route="download", times=None))
+    with pytest.raises(DownloadError) as info:
+        run(broken.id)
+    signatures = [r.query.split("signature=")[1] for r in server.download_requests()]
+    assert signatures
+    text = caplog.text + str(info.value) + repr(info.value) + repr(api_client(server))
+    assert server.token not in text
+    for signature in signatures:
+        assert signature not in text
+    assert "signature=***" in caplog.text
+
+
+def test_missing_api_key(run: Run, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MAGIC_HOUR_API_KEY", raising=False)
+    with pytest.raises(MissingAPIKeyError, match="MAGIC_HOUR_API_KEY"):
+        run("p", client=None)
+
+
+def test_client_from_environment(run: Run, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAGIC_HOUR_API_KEY", server.token)
+    monkeypatch.setenv("MAGIC_HOUR_BASE_URL", server.base_url)
+    project = server.create_project()
+    assert run(project.id, client=None).status == "complete"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"timeout": -1}, {"poll_interval": 0}, {"max_concurrent_downloads": 0}, {"client": "x"}],
+)
+def test_bad_arguments(run: Run, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(InvalidArgumentError):
+        run("p", **kwargs)
+
+
+@pytest.mark.parametrize("project_id", ["", "a\x00b"])
+def test_bad_ids(run: Run, project_id: str) -> None:
+    with pytest.raises(InvalidArgumentError):
+        run(project_id)
+
+
+# -- interruption ------------------------------------------------------------------------------------
+
+
+def test_keyboard_interrupt_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(size=8 << 20)])
+
+    def interrupt(progress: DownloadProgress) -> None:
+        if progress.bytes_done > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check_result(
+            project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=interrupt
+        )
+    assert files(tmp_path) == []
+
+
+def test_keyboard_interrupt_stops_concurrent_downloads(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(size=8 << 20) for _ in range(3)])
+
+    def interrupt(progress: DownloadProgress) -> None:
+        if progress.index == 2 and progress.bytes_done > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check_result(
+            project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=interrupt
+        )
+    assert not any(name.endswith(".part") for name in files(tmp_path))
+
+
+def test_cancellation_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(size=8 << 20), Output(size=8 << 20)])
+
+    async def main() -> None:
+        with anyio.CancelScope() as scope:
+
+            def cancel(progress: DownloadProgress) -> None:
+                if progress.bytes_done > 0:
+                    scope.cancel()
+
+            await acheck_result(
+                project.id,
+                client=api_client(server),
+                download_directory=tmp_path,
+                on_download_progress=cancel,
+            )
+        assert scope.cancelled_caught
+
+    anyio.run(main)
+    assert files(tmp_path) == []
+
+
+def test_many_concurrent_waits_share_the_pool(server: MagicHourServer, tmp_path: Path) -> None:
+    projects = [server.create_project(timeline=[("queued", 0.1), ("complete", None)]) for _ in range(40)]
+    client = api_client(server, httpx_args={"limits": httpx.Limits(max_connections=4)})
+
+    async def main() -> list[CheckResult]:
+        async with httpx.AsyncClient(limits=httpx.Limits(max_connections=3)) as downloads:
+            return await asyncio.gather(
+                *(
+                    acheck_result(p.id, client=client, download_directory=tmp_path, download_client=downloads)
+                    for p in projects
+                )
+            )
+
+    results = asyncio.run(main())
+    assert [r.status for r in results] == ["complete"] * 40
+    assert len(files(tmp_path)) == 40
+    assert server.peak_connections <= 4
+    assert server.peak_download_connections <= 3
