@@ -11,8 +11,8 @@ UPSTREAM [--allow-breaking] [--dry-run]``). The steps:
 6. unless a breaking change is refused: generate the client in a temporary directory with
    ``make generate``, then put openapi.yaml and generated/ in place.
 
-Exit status: 0 when done (or nothing to do), 1 when a breaking change was refused, 2 on any
-error. Unless it is 0, nothing in the working tree has changed.
+Exit status: 0 when done (or nothing to do), 1 when a breaking change was refused (or, with
+--dry-run, would be), 2 on any error. Unless it is 0, nothing in the working tree has changed.
 """
 
 import argparse
@@ -263,16 +263,17 @@ def update_spec(
     print(plan.report())
     if plan.unchanged:
         return EXIT_OK
-    if plan.breaking and not allow_breaking:
+    refused = plan.breaking and not allow_breaking
+    if dry_run:
+        print("Dry run: nothing was changed.")
+        return EXIT_BREAKING if refused else EXIT_OK
+    if refused:
         print(
             "update-spec: refused: the changes marked BREAKING would break code written for the current "
             f"client. Nothing was changed. To accept them: {_HINT}.",
             file=sys.stderr,
         )
         return EXIT_BREAKING
-    if dry_run:
-        print("Dry run: nothing was changed.")
-        return EXIT_OK
     try:
         apply_plan(plan, root=root, venv=venv)
     except (SpecError, OSError) as exc:

@@ -240,8 +240,12 @@ def test_dry_run_reports_and_writes_nothing(
     before = _snapshot(repo)
 
     assert _run(_variant(tmp_path, upstream, _add_status), repo, "--dry-run") == update_spec.EXIT_OK
+    assert _run(_variant(tmp_path, upstream, _remove_enabled), repo, "--dry-run") == update_spec.EXIT_BREAKING
 
-    assert "enum value" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "enum value" in out
+    assert "field `enabled` removed" in out
+    assert out.count("Dry run: nothing was changed.") == 2
     assert _snapshot(repo) == before
 
 
