@@ -41,6 +41,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict magic_hour_ext generated
+	$(BIN)/mypy --strict scripts/update_spec.py scripts/spec_pipeline
 
 test: check-generated lint
 	$(BIN)/pytest -q
