@@ -16,6 +16,7 @@ from ._core import Action, Download, Fetch, Sleep, Stepper
 from ._download import DownloadItem, DownloadOutcome, Transfer, outcome_of
 from ._driver import DriverSettings
 from ._files import open_sink, prepare_directory
+from ._gate import request_gate
 from ._requests import ApiRequest
 from ._result import CheckResult
 from ._retry import RetryState
@@ -64,7 +65,8 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
         """Send an API request, with its retries."""
         async for attempt in request.retry.retrying():
             with attempt, request.guard():
-                return request.read(await self.api.request(**request.send_kwargs(self.api.timeout)))
+                async with request_gate(self.api):
+                    return request.read(await self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     async def download(self, action: Download) -> DownloadOutcome:
