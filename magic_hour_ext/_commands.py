@@ -1,0 +1,133 @@
+"""The commands of ``magic-hour-ext``: each calls the library once and renders what it returns.
+
+They take an already built client and :class:`~magic_hour_ext._render.Display`, write their result
+to *out* (standard output), and let every error propagate: ``_cli.main`` turns errors into one line
+on standard error and an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from generated import AuthenticatedClient
+
+from . import (
+    ProjectCanceledError,
+    ProjectFailedError,
+    WaitTimeoutError,
+    check_result,
+    delete_project,
+    get_project,
+)
+from ._render import Display, clean, project_json, project_lines
+
+__all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "check", "delete", "get"]
+
+
+class NotConfirmedError(Exception):
+    """``delete`` without ``--yes`` while standard input is not a terminal (a usage error)."""
+
+
+class DeclinedError(Exception):
+    """The answer to the ``delete`` prompt was not yes."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """The options of ``check-result`` (and of the demo, which runs the same code).
+
+    Attributes:
+        wait: Wait for a final status (``--no-wait`` makes it False).
+        download: Download the outputs of a complete project (``--no-download``).
+        output_dir: Where to save them; None is the current directory.
+        timeout: The deadline of the wait in seconds; None waits forever.
+        json: Print one JSON object instead of the paths or details.
+        overwrite: Replace existing files.
+    """
+
+    wait: bool = True
+    download: bool = True
+    output_dir: Path | None = None
+    timeout: float | None = 600.0
+    json: bool = False
+    overwrite: bool = False
+
+
+def check(
+    project_id: str, client: AuthenticatedClient, options: CheckOptions, display: Display, out: TextIO
+) -> list[Path]:
+    """``check-result``: wait, download, then print the saved paths (or details, or JSON).
+
+    Returns the saved paths.
+    """
+    display.start(project_id, options.timeout)
+    try:
+        result = check_result(
+            project_id,
+            client=client,
+            wait_for_completion=options.wait,
+            download_outputs=options.download,
+            download_directory=options.output_dir,
+            timeout=options.timeout,
+            overwrite=options.overwrite,
+            on_status_change=display.status,
+            on_download_progress=display.progress,
+        )
+    except (ProjectFailedError, ProjectCanceledError, WaitTimeoutError) as exc:
+        display.close()
+        if options.json and exc.project is not None:
+            print(project_json(exc.project), file=out, flush=True)
+        raise
+    finally:
+        display.close()
+    if options.json:
+        print(project_json(result.project, result.downloaded_paths), file=out, flush=True)
+    elif result.downloaded_paths:
+        print("\n".join(clean(path, 4000) for path in result.downloaded_paths), file=out, flush=True)
+    else:
+        print("\n".join(project_lines(result.project)), file=out, flush=True)
+    return result.downloaded_paths
+
+
+def get(project_id: str, client: AuthenticatedClient, *, as_json: bool, out: TextIO) -> None:
+    """``get``: print the project's details (or its JSON)."""
+    project = get_project(project_id, client=client)
+    text = project_json(project) if as_json else "\n".join(project_lines(project))
+    print(text, file=out, flush=True)
+
+
+def delete(
+    project_id: str,
+    client: AuthenticatedClient,
+    *,
+    yes: bool,
+    out: TextIO,
+    stdin: TextIO | None = None,
+    prompt_to: TextIO | None = None,
+) -> None:
+    """``delete``: ask first on a terminal, refuse without ``--yes`` elsewhere, then delete.
+
+    Raises:
+        NotConfirmedError: no ``--yes`` and *stdin* is not a terminal.
+        DeclinedError: the answer to the prompt was not ``y`` or ``yes``.
+    """
+    stdin = sys.stdin if stdin is None else stdin
+    prompt_to = sys.stderr if prompt_to is None else prompt_to
+    shown = clean(project_id, 120)
+    if not yes:
+        if not stdin.isatty():
+            raise NotConfirmedError(
+                f"refusing to delete image project {shown} without confirmation: "
+                "standard input is not a terminal; pass --yes to delete it"
+            )
+        print(
+            f"Delete image project {shown}? This cannot be undone. [y/N] ", end="", file=prompt_to, flush=True
+        )
+        answer = stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            raise DeclinedError(f"image project {shown} was not deleted")
+    delete_project(project_id, client=client)
+    print(f"Deleted image project {shown}.", file=out, flush=True)
