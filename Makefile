@@ -46,5 +46,10 @@ lint: install
 test: check-generated lint
 	$(BIN)/pytest -q
 
+# The main job, offline: a local server renders a project for a few seconds; its two PNGs are
+# downloaded into ./magic-hour-demo/ with live progress.
+demo: install
+	$(BIN)/magic-hour-ext demo
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,370 @@
+"""The ``magic-hour-ext`` command line (also ``python -m magic_hour_ext``): parsing and dispatch.
+
+The commands themselves are in ``_commands.py`` and ``_demo.py``, what they show in ``_render.py``.
+This module turns arguments into calls, and errors into one line on standard error and an exit
+code (see :data:`EPILOG`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import math
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from generated import AuthenticatedClient
+
+from . import (
+    AuthenticationError,
+    ConfigurationError,
+    InvalidArgumentError,
+    MagicHourError,
+    MissingAPIKeyError,
+    OutputExistsError,
+    ProjectCanceledError,
+    ProjectFailedError,
+    WaitTimeoutError,
+    client_from_env,
+)
+from ._commands import CheckOptions, DeclinedError, NotConfirmedError, check, delete, get
+from ._demo import DEMO_DIRECTORY, run_demo
+from ._render import Display, clean, hide_secret, make_display
+from .testing import serve
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TIMEOUT",
+    "EXIT_USAGE",
+    "build_parser",
+    "error_message",
+    "exit_code",
+    "main",
+]
+
+PROG = "magic-hour-ext"
+ENV_API_KEY = "MAGIC_HOUR_API_KEY"
+ENV_BASE_URL = "MAGIC_HOUR_BASE_URL"
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_TIMEOUT = 3
+EXIT_ERROR = 4
+EXIT_INTERRUPTED = 130
+
+EPILOG = f"""\
+exit codes:
+  0    success (check-result: the project is complete and its outputs are saved)
+  1    the project failed or was canceled (or the delete prompt was answered no)
+  2    usage error, no API key, or the API refused the key (HTTP 401)
+  3    check-result timed out before the project reached a final status
+  4    any other API, network or download error
+  130  interrupted with Ctrl-C (no partial file is left behind)
+
+environment:
+  {ENV_API_KEY}        your API key (--api-key overrides it; prefer the variable:
+                            command-line arguments are visible to other users)
+  {ENV_BASE_URL}       the API to call (default https://api.magichour.ai)
+  MAGIC_HOUR_POLL_INTERVAL  a fixed poll interval in seconds instead of the growing schedule
+  NO_COLOR                  no colours on a terminal
+"""
+
+Command = Callable[[argparse.Namespace, Display], int]
+
+
+def _seconds(text: str) -> float | None:
+    if text.strip().lower() in ("none", "inf", "forever"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0 or 'none', not {text!r}")
+    return value
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    # In a subcommand the defaults are SUPPRESS, so `cmd --debug` and `--debug cmd` both work
+    # without the subcommand resetting what the main parser saw.
+    suppress = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        default=suppress,
+        help=f"the Magic Hour API key (default: ${ENV_API_KEY}); it is never shown",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=suppress,
+        help=f"the API base URL (default: ${ENV_BASE_URL}, else https://api.magichour.ai)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if in_subcommand else False,
+        help="log every request and show tracebacks (the API key stays hidden)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``magic-hour-ext``, every subcommand included.
+
+    Example:
+        >>> args = build_parser().parse_args(["check-result", "cuid-example", "--timeout", "30"])
+        >>> args.command, args.id, args.timeout
+        ('check-result', 'cuid-example', 30.0)
+    """
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Wait for Magic Hour image projects and download their outputs, safely.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
+    _add_global_options(parser, in_subcommand=False)
+    with contextlib.suppress(PackageNotFoundError):  # only in a source tree that is not installed
+        parser.add_argument("--version", action="version", version=f"%(prog)s {version('magic-hour-ext')}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, run: Command, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=summary, description=summary, epilog=EPILOG, formatter_class=formatter
+        )
+        _add_global_options(sub, in_subcommand=True)
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command(
+        "check-result", _run_check, "Wait for an image project to finish, then download its outputs."
+    )
+    sub.add_argument("id", help="the image project id")
+    sub.add_argument("--no-wait", action="store_true", help="get the project once instead of waiting")
+    sub.add_argument("--no-download", action="store_true", help="do not download the outputs")
+    sub.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        type=Path,
+        help="where to save the outputs (created if missing; default: the current directory)",
+    )
+    sub.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=600.0,
+        help="give up waiting after this long, exit code 3 ('none': never; default: 600)",
+    )
+    sub.add_argument("--overwrite", action="store_true", help="replace files that already exist")
+    sub.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object (the project and downloaded_paths) instead of the paths",
+    )
+
+    sub = command("get", _run_get, "Print the details of an image project.")
+    sub.add_argument("id", help="the image project id")
+    sub.add_argument("--json", action="store_true", help="print the project as one JSON object")
+
+    sub = command("delete", _run_delete, "Delete an image project (it cannot be undone).")
+    sub.add_argument("id", help="the image project id")
+    sub.add_argument(
+        "-y", "--yes", action="store_true", help="do not ask (required when standard input is not a terminal)"
+    )
+
+    sub = command("serve", _run_serve, "Run a local Magic Hour server in the foreground, for tests.")
+    sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    sub.add_argument("--port", type=int, default=0, help="API port (default: a free one)")
+    sub.add_argument("--download-port", type=int, default=0, help="download port (default: a free one)")
+    sub.add_argument("--token", default="test-token", help="the token it accepts (default: test-token)")
+
+    sub = command("demo", _run_demo, "Show the whole job offline: a local server, a render, two images.")
+    sub.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        type=Path,
+        default=DEMO_DIRECTORY,
+        help=f"where to save the images (default: ./{DEMO_DIRECTORY}/)",
+    )
+    return parser
+
+
+def _client(args: argparse.Namespace) -> AuthenticatedClient:
+    env = dict(os.environ)
+    if args.api_key is not None:
+        env[ENV_API_KEY] = args.api_key
+    if args.base_url is not None:
+        env[ENV_BASE_URL] = args.base_url
+    return client_from_env(env)
+
+
+def _run_check(args: argparse.Namespace, display: Display) -> int:
+    options = CheckOptions(
+        wait=not args.no_wait,
+        download=not args.no_download,
+        output_dir=args.output_dir,
+        timeout=args.timeout,
+        json=args.json,
+        overwrite=args.overwrite,
+    )
+    with _client(args) as client:
+        check(args.id, client, options, display, sys.stdout)
+    return EXIT_OK
+
+
+def _run_get(args: argparse.Namespace, display: Display) -> int:
+    with _client(args) as client:
+        get(args.id, client, as_json=args.json, out=sys.stdout)
+    return EXIT_OK
+
+
+def _run_delete(args: argparse.Namespace, display: Display) -> int:
+    with _client(args) as client:
+        delete(args.id, client, yes=args.yes, out=sys.stdout)
+    return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace, display: Display) -> int:
+    serve(host=args.host, port=args.port, download_port=args.download_port, token=args.token)
+    return EXIT_OK
+
+
+def _run_demo(args: argparse.Namespace, display: Display) -> int:
+    run_demo(args.output_dir, display, sys.stdout)
+    return EXIT_OK
+
+
+def exit_code(exc: BaseException) -> int:
+    """The exit code for an error (see :data:`EPILOG`).
+
+    Example:
+        >>> from magic_hour_ext import NotFoundError, WaitTimeoutError
+        >>> exit_code(WaitTimeoutError("p", None, 1.0)), exit_code(NotFoundError(404, "Not Found"))
+        (3, 4)
+    """
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(exc, ProjectFailedError | ProjectCanceledError | DeclinedError):
+        return EXIT_FAILED
+    if isinstance(exc, ConfigurationError | InvalidArgumentError | AuthenticationError | NotConfirmedError):
+        return EXIT_USAGE
+    if isinstance(exc, WaitTimeoutError):
+        return EXIT_TIMEOUT
+    return EXIT_ERROR
+
+
+def error_message(exc: BaseException) -> str:
+    """What the command line says about an error, worded for the command line.
+
+    Example:
+        >>> from magic_hour_ext import MissingAPIKeyError
+        >>> error_message(MissingAPIKeyError()).split(":")[0]
+        'MAGIC_HOUR_API_KEY is not set'
+    """
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, MissingAPIKeyError):
+        return (
+            f"{exc.variable} is not set: export your Magic Hour API key as {exc.variable}, or pass --api-key"
+        )
+    if isinstance(exc, WaitTimeoutError):
+        status = f"still {clean(exc.project.status, 60)}" if exc.project is not None else "never seen"
+        return (
+            f"timed out: image project {clean(exc.project_id, 120)} is {status} after {exc.timeout:g} s; "
+            "run the same command again to keep waiting"
+        )
+    if isinstance(exc, OutputExistsError) and exc.path is not None:
+        return f"{exc.path} already exists; pass --overwrite to replace it"
+    if isinstance(exc, MagicHourError | NotConfirmedError | DeclinedError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    return f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
+
+
+class _DisplayHandler(logging.Handler):
+    """Sends log records to the display, so they never break a live progress bar."""
+
+    def __init__(self, display: Display, *, debug: bool) -> None:
+        super().__init__(logging.DEBUG)
+        self._display = display
+        self._debug = debug
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._debug:
+            return True
+        return record.levelno >= logging.WARNING and record.name.split(".")[0] in (
+            "magic_hour_ext",
+            "stamina",
+        )
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if record.name == "stamina":
+                # stamina's retry records carry their details as extras.
+                wait, number, cause = (
+                    record.__dict__.get(f"stamina.{key}", "?")
+                    for key in ("wait_for", "retry_num", "caused_by")
+                )
+                text = f"retrying in {wait} s (retry {number}) after {cause}"
+            else:
+                text = record.getMessage()
+            prefix = f"{record.name}: " if self._debug else ""
+            self._display.message(f"{record.levelname.lower()}: {prefix}{text}")
+        except Exception:
+            self.handleError(record)
+
+
+def _configure_logging(display: Display, *, debug: bool) -> Callable[[], None]:
+    """Route log records to *display*; return a function that undoes it."""
+    handler = _DisplayHandler(display, debug=debug)
+    root = logging.getLogger()
+    levels = {name: logging.getLogger(name).level for name in ("magic_hour_ext", "httpx")}
+    root.addHandler(handler)
+    if debug:
+        logging.getLogger("magic_hour_ext").setLevel(logging.DEBUG)
+        logging.getLogger("httpx").setLevel(logging.INFO)
+
+    def undo() -> None:
+        root.removeHandler(handler)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+    return undo
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``magic-hour-ext`` with *argv* (default: ``sys.argv[1:]``); return the exit code.
+
+    Example:
+        >>> main(["check-result", "--help"])  # doctest: +SKIP
+    """
+    args = build_parser().parse_args(argv)
+    secret = args.api_key if args.api_key is not None else os.environ.get(ENV_API_KEY)
+    display = make_display(sys.stderr, secret)
+    undo_logging = _configure_logging(display, debug=args.debug)
+    try:
+        run: Command = args.run
+        return run(args, display)
+    except (Exception, KeyboardInterrupt) as exc:
+        display.close()
+        if args.debug and not isinstance(exc, KeyboardInterrupt):
+            trace = "".join(traceback.format_exception(exc))
+            print(hide_secret(trace, secret), end="", file=sys.stderr, flush=True)
+        line = clean(hide_secret(error_message(exc), secret), 2000)
+        print(f"{PROG}: error: {line}", file=sys.stderr, flush=True)
+        return exit_code(exc)
+    finally:
+        display.close()
+        undo_logging()
