@@ -71,4 +71,8 @@ __all__ = [
 # The library is silent unless the application configures logging; httpx's request lines never
 # show a signed query string.
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
+# stamina reports each retry on its own logger at WARNING; in an application that configured no
+# logging, Python's last-resort handler would print a bare "stamina.retry_scheduled" to stderr.
+# A NullHandler keeps that silent and changes nothing once the application configures logging.
+_logging.getLogger("stamina").addHandler(_logging.NullHandler())
 _install_httpx_filter()

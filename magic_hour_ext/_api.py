@@ -11,7 +11,7 @@ from generated import AuthenticatedClient
 from generated.models import ImageProject
 
 from ._async import AsyncDriver
-from ._config import client_from_env
+from ._config import usable_client
 from ._errors import InvalidArgumentError
 from ._requests import check_project_id, delete_request, get_request
 from ._retry import RetryState
@@ -24,7 +24,7 @@ def _api_client(project_id: str, client: AuthenticatedClient | None) -> Authenti
     check_project_id(project_id)
     if client is not None and not isinstance(client, AuthenticatedClient):
         raise InvalidArgumentError("client must be a generated.AuthenticatedClient")
-    return client if client is not None else client_from_env()
+    return usable_client(client)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ from generated import AuthenticatedClient
 from generated.models import ImageProject
 
 from ._async import AsyncDriver
-from ._config import client_from_env, poll_interval_from_env
+from ._config import poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
 from ._requests import check_project_id
@@ -82,7 +82,7 @@ def prepare(
         fixed_interval=_positive("poll_interval", poll_interval) or poll_interval_from_env(),
         on_status_change=on_status_change,
     )
-    return plan, client if client is not None else client_from_env(), client is None
+    return plan, usable_client(client), client is None
 
 
 def check_result(

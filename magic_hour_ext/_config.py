@@ -19,6 +19,7 @@ __all__ = [
     "base_url_from_env",
     "client_from_env",
     "poll_interval_from_env",
+    "usable_client",
 ]
 
 ENV_API_KEY = "MAGIC_HOUR_API_KEY"
@@ -60,7 +61,36 @@ def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedCl
     token = env.get(ENV_API_KEY, "").strip()
     if not token:
         raise MissingAPIKeyError(ENV_API_KEY)
+    _check_token(token, ENV_API_KEY)
     return AuthenticatedClient(base_url=base_url_from_env(env), token=token)
+
+
+def usable_client(client: AuthenticatedClient | None) -> AuthenticatedClient:
+    """*client*, or one from the environment when None; either way with a token HTTP can carry.
+
+    Raises:
+        MissingAPIKeyError: no client, and ``MAGIC_HOUR_API_KEY`` is unset.
+        ConfigurationError: the token has characters an ``Authorization`` header cannot carry.
+
+    Example:
+        >>> usable_client(AuthenticatedClient(base_url="https://api.example", token="k")).token
+        'k'
+    """
+    if client is None:
+        return client_from_env()
+    _check_token(client.token, "the client's token")
+    return client
+
+
+def _check_token(token: str, what: str) -> None:
+    """Refuse a token that cannot travel in an ``Authorization`` header (visible ASCII only).
+
+    The message never quotes the token: a pasted key with a newline is still a secret.
+    """
+    if not all("!" <= ch <= "~" for ch in token):
+        raise ConfigurationError(
+            f"{what} holds characters an API key cannot have (spaces, control or non-ASCII characters)"
+        )
 
 
 def poll_interval_from_env(environ: Mapping[str, str] | None = None) -> float | None:

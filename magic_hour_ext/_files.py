@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,6 +49,20 @@ def prepare_directory(directory: Path) -> None:
         raise DownloadError(f"cannot use the download directory {str(directory)!r}: {exc.strerror}") from exc
     if not directory.is_dir():
         raise DownloadError(f"the download directory {str(directory)!r} is not a directory")
+
+
+def _create_temp(final: Path) -> tuple[int, Path]:
+    """Create ``.<final name>.<random>.part`` beside *final*, exclusively.
+
+    Unlike ``tempfile.mkstemp`` (always 0600) the mode follows the umask, like any file the user
+    creates, since this very file becomes the output.
+    """
+    while True:
+        temp = final.with_name(f".{final.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temp
+        except FileExistsError:  # pragma: no cover - 32 random bits collided
+            continue
 
 
 def commit_file(temp: Path, final: Path, *, overwrite: bool) -> None:
@@ -102,8 +116,7 @@ class Sink:
             raise OutputExistsError(
                 f"{str(item.path)!r} exists; pass overwrite=True to replace it", url=item.url, path=item.path
             )
-        fd, name = tempfile.mkstemp(prefix=f".{item.path.name}.", suffix=".part", dir=item.path.parent)
-        self.temp = Path(name)
+        fd, self.temp = _create_temp(item.path)
         self._file = os.fdopen(fd, "wb", buffering=0)
 
     def stream_kwargs(self) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from generated.models import ImageProject
 from ._errors import (
     APIConnectionError,
     APIError,
+    ConfigurationError,
     InvalidArgumentError,
     MalformedResponseError,
     api_error_for_status,
@@ -191,6 +192,13 @@ class ApiRequest(Generic[T]):
         """Turn a failure to get any response into APIConnectionError (so the retry rule sees it)."""
         try:
             yield
+        except (httpx.LocalProtocolError, UnicodeEncodeError):
+            # The request could not be written at all (a header value HTTP cannot carry, such as a
+            # key with a newline or non-ASCII text): retrying cannot help, and the exception's text
+            # quotes the header value, so none of it is kept.
+            raise ConfigurationError(
+                f"{self.method} could not be sent: a header value has characters HTTP does not allow"
+            ) from None
         except httpx.TransportError as exc:
             detail = redact_text(str(exc))[:200] or "no details"
             raise APIConnectionError(f"{self.method} failed: {type(exc).__name__}: {detail}") from exc

@@ -35,5 +35,11 @@ def test_wheel_ships_both_typed_packages_and_minimal_dependencies(tmp_path: Path
     assert {"generated/py.typed", "magic_hour_ext/py.typed", "generated/client.py"} <= names
     assert not any(name.startswith("tests/") for name in names)
     runtime = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
-    assert sorted(r.split(">")[0].split("=")[0].split("<")[0] for r in runtime) == ["anyio", "attrs", "httpx", "rich", "stamina"]
+    assert sorted(r.split(">")[0].split("=")[0].split("<")[0] for r in runtime) == [
+        "anyio",
+        "attrs",
+        "httpx",
+        "rich",
+        "stamina",
+    ]
     assert metadata["Requires-Python"] == ">=3.11"

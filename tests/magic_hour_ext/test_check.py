@@ -27,6 +27,7 @@ from magic_hour_ext import (
     DownloadExpiredError,
     DownloadProgress,
     InvalidArgumentError,
+    MagicHourError,
     MalformedResponseError,
     MissingAPIKeyError,
     NotFoundError,
@@ -536,3 +537,28 @@ def test_many_concurrent_waits_share_the_pool(server: MagicHourServer, tmp_path:
     assert len(files(tmp_path)) == 40
     assert server.peak_connections <= 4
     assert server.peak_download_connections <= 3
+
+
+@pytest.mark.parametrize("token", ["s3cret\nX-Evil: 1", "s3crét-token"])
+def test_a_token_http_cannot_carry_fails_fast_and_never_shows(
+    run: Run, server: MagicHourServer, token: str
+) -> None:
+    project = server.create_project()
+    started = time.monotonic()
+    with pytest.raises(MagicHourError) as info:
+        run(project.id, client=AuthenticatedClient(base_url=server.base_url, token=token))
+    assert time.monotonic() - started < 1.0, "not retried: it can never succeed"
+    text = f"{info.value!s} {info.value!r}"
+    assert "s3cr" not in text
+    assert info.value.__cause__ is None
+    assert server.api_requests() == []
+
+
+def test_a_header_http_cannot_carry_is_not_retried_nor_quoted(run: Run, server: MagicHourServer) -> None:
+    project = server.create_project()
+    client = api_client(server, headers={"X-Trace": "s3cret\nX-Evil: 1"})
+    started = time.monotonic()
+    with pytest.raises(MagicHourError, match="could not be sent") as info:
+        run(project.id, client=client)
+    assert time.monotonic() - started < 1.0
+    assert "s3cret" not in f"{info.value!s} {info.value!r}"

@@ -48,3 +48,10 @@ def test_poll_interval(raw: str, expected: float | None) -> None:
 def test_bad_poll_interval(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="MAGIC_HOUR_POLL_INTERVAL"):
         c.poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": raw})
+
+
+@pytest.mark.parametrize("key", ["mhk live", "mhk\nlive", "mhk_lïve", "mhk\x00"])
+def test_key_http_cannot_carry_is_refused_without_echo(key: str) -> None:
+    with pytest.raises(ConfigurationError, match="MAGIC_HOUR_API_KEY") as info:
+        c.client_from_env({"MAGIC_HOUR_API_KEY": key})
+    assert key.strip() not in str(info.value)

@@ -143,3 +143,18 @@ def test_prepare_directory(tmp_path: Path) -> None:
         prepare_directory(tmp_path / "file")
     with pytest.raises(DownloadError):
         prepare_directory(tmp_path / "file" / "sub")
+
+
+def test_saved_file_mode_follows_the_umask(tmp_path: Path) -> None:
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        with open_sink(item(tmp_path), transfer(), overwrite=False) as sink:
+            sink.begin(200, httpx.Headers({"content-length": "1"}))
+            sink.write(b"x")
+            path = sink.finish()
+    finally:
+        os.umask(previous)
+    assert path is not None
+    assert path.stat().st_mode & 0o777 == 0o644

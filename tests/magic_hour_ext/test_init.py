@@ -60,3 +60,19 @@ def test_logger_is_silent_by_default() -> None:
 
     handlers = logging.getLogger("magic_hour_ext").handlers
     assert any(isinstance(h, logging.NullHandler) for h in handlers)
+
+
+def test_importing_keeps_retry_logs_quiet_in_unconfigured_apps() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import logging, magic_hour_ext; "
+        "logging.getLogger('stamina').warning('stamina.retry_scheduled'); "
+        "logging.getLogger('other').warning('visible')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "visible" in result.stderr  # Python's last-resort handler still works for others
+    assert "stamina.retry_scheduled" not in result.stderr
