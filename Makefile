@@ -9,7 +9,7 @@ GENERATOR := $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config openapi-python-client.yaml --custom-template-path scripts/templates \
 	--meta none --fail-on-warning --overwrite
 
-.PHONY: install generate check-generated update-spec lint test demo bench clean
+.PHONY: install generate check-generated update-spec lint test demo bench bench-quick bench-install clean
 
 install: $(VENV)/.installed
 
@@ -50,6 +50,26 @@ test: check-generated lint
 # downloaded into ./magic-hour-demo/ with live progress.
 demo: install
 	$(BIN)/magic-hour-ext demo
+
+# Benchmarks against the official SDK and curl, on a local server: scripts/bench/. The SDK
+# is installed only in .venv-bench. `make bench` writes docs/benchmarks.md (about 5 minutes);
+# `make bench-quick` measures every row in under a minute. ARGS passes options, e.g. --output PATH.
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
+
+bench-install: $(BENCH_VENV)/.installed
+
+$(BENCH_VENV)/.installed: pyproject.toml scripts/bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -e . -r scripts/bench/requirements.txt
+	touch $@
+
+bench: bench-install
+	PYTHONPATH=scripts $(BENCH_PY) -m bench --via 'make bench$(if $(ARGS), ARGS="$(ARGS)")' $(ARGS)
+
+bench-quick: bench-install
+	PYTHONPATH=scripts $(BENCH_PY) -m bench --quick --via 'make bench-quick$(if $(ARGS), ARGS="$(ARGS)")' $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

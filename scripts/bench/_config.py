@@ -1,0 +1,68 @@
+"""What a run measures: the full bench (``make bench``) and the quick one (``--quick``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+__all__ = ["FULL", "QUICK", "Config"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Sizes, counts and repeats of one run. Every row is measured in both modes."""
+
+    name: str
+    # 1. polls: real jobs of these lengths (seconds), each repeated; pure-schedule lengths; seeds.
+    poll_jobs: tuple[float, ...]
+    poll_repeats: int
+    schedule_jobs: tuple[float, ...]
+    schedule_seeds: int
+    # 2. download: one output of this many bytes (less if the disk is short), per peer and repeat.
+    download_bytes: int
+    download_repeats: int
+    # 3. many projects: this many, lasting up to this long, per repeat.
+    many_projects: int
+    many_longest: float
+    many_repeats: int
+    # 4. import time: process runs per peer.
+    import_runs: int
+    # 5. CPU per poll: a job of this length polled every interval seconds, per repeat.
+    cpu_job: float
+    cpu_interval: float
+    cpu_repeats: int
+
+
+FULL = Config(
+    name="full",
+    poll_jobs=(2.0, 10.0),
+    poll_repeats=5,
+    schedule_jobs=(60.0, 600.0),
+    schedule_seeds=2000,
+    download_bytes=1 << 30,
+    download_repeats=3,
+    many_projects=1000,
+    many_longest=10.0,
+    many_repeats=3,
+    import_runs=15,
+    cpu_job=3.0,
+    cpu_interval=0.001,
+    cpu_repeats=5,
+)
+
+# The same rows, smaller: short jobs, a 32 MiB output, 100 projects, fewer repeats.
+QUICK = dataclasses.replace(
+    FULL,
+    name="quick",
+    poll_jobs=(1.0, 2.0),
+    poll_repeats=2,
+    schedule_seeds=200,
+    download_bytes=32 << 20,
+    download_repeats=2,
+    many_projects=100,
+    many_longest=2.0,
+    many_repeats=1,
+    import_runs=3,
+    cpu_job=0.5,
+    cpu_repeats=2,
+)

@@ -1,0 +1,155 @@
+"""Row 2: one big output downloaded by check_result, by the official SDK and by ``curl -o``.
+
+Each download runs in a process of its own, so its peak resident memory is its own: the Python
+peers reset the kernel's peak mark right before the call and read it after (``VmHWM`` minus
+``VmRSS`` before); curl's peak is its ``VmHWM``, sampled while it runs, minus that of the same curl
+fetching 1 KiB (slowed down by the server, so that it is seen fully started).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from magic_hour_ext.testing import Fault, MagicHourServer, Output, Project
+
+from ._config import Config
+from ._procs import BenchError, Worker, run_command
+from ._stats import MIB, TIMES, fmt_bytes, fmt_seconds, spread
+from ._table import NA, Section, compared, verdict
+
+__all__ = ["MAX_RSS_GROWTH", "THROUGHPUT_VS_CURL", "choose_size", "measure_download"]
+
+MAX_RSS_GROWTH = 32 * MIB  # issue 4: peak RSS grows by less than this while downloading
+THROUGHPUT_VS_CURL = 0.9  # issue 4: at least this share of curl's throughput
+_MIN_SIZE = 16 * MIB
+_MARGIN = 512 * MIB  # left free on the disk beyond the one file being written
+
+
+def choose_size(wanted: int, free: int) -> int:
+    """The largest size up to *wanted*, halving, that leaves the margin free on the disk.
+
+    Example:
+        >>> choose_size(1 << 30, 10 << 30) == 1 << 30, choose_size(1 << 30, 1 << 30) == 512 << 20
+        (True, True)
+    """
+    size = wanted
+    while size > _MIN_SIZE and size + _MARGIN > free:
+        size //= 2
+    if size + _MARGIN > free:
+        raise BenchError(f"only {fmt_bytes(free)} free on the disk: too little for the download row")
+    return size
+
+
+def _saved_size(directory: Path) -> int:
+    files = [p for p in directory.iterdir() if p.is_file()]
+    return files[0].stat().st_size if len(files) == 1 else -1
+
+
+def _python_peer(
+    peer: str, server: MagicHourServer, project: Project, directory: Path, size: int
+) -> dict[str, float]:
+    directory.mkdir()
+    spec = {"peer": peer, "task": "download", "directory": str(directory)}
+    try:
+        with Worker({**spec, "base_url": server.base_url, "token": server.token}) as worker:
+            worker.wait_ready()
+            worker.go([project.id])
+            result = worker.result(timeout=size / (20 * MIB) + 120)
+        if result["error"] is not None:
+            raise BenchError(f"{peer}: {result['error']}")
+        if _saved_size(directory) != size:
+            raise BenchError(f"{peer}: saved {_saved_size(directory)} bytes, not {size}")
+        if not result["exact_peak"]:
+            raise BenchError(f"{peer}: /proc/self/clear_refs is not available: no exact peak RSS")
+        return {"seconds": result["seconds"], "growth": result["rss_peak"] - result["rss_before"]}
+    finally:
+        shutil.rmtree(directory)
+
+
+def _curl(
+    curl: str, server: MagicHourServer, tiny: Project, project: Project, scratch: Path, size: int
+) -> dict[str, float]:
+    target = scratch / "curl.bin"
+    try:
+        server.add_fault(Fault.slow(0.2, route="download", project_id=tiny.id))
+        tiny_argv = [curl, "-sS", "-o", str(target), tiny.download_urls()[0]]
+        base = run_command(tiny_argv, timeout=60, watch_memory=True)
+        fmt = "%{time_total} %{size_download}"
+        argv = [curl, "-sS", "-o", str(target), "-w", fmt, project.download_urls()[0]]
+        run = run_command(argv, timeout=size / (20 * MIB) + 120, watch_memory=True)
+        if base.returncode != 0 or run.returncode != 0:
+            raise BenchError(f"curl failed with status {run.returncode or base.returncode}")
+        seconds, downloaded = run.stdout.split()
+        if int(downloaded) != size or target.stat().st_size != size:
+            raise BenchError(f"curl: saved {downloaded} bytes, not {size}")
+        growth = (run.peak_rss or 0) - (base.peak_rss or 0)  # both watched: never None
+        return {"seconds": float(seconds), "growth": growth}
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def measure_download(config: Config, scratch: Path) -> Section:
+    """Row 2: throughput, wall time and peak RSS growth of each peer, repeats interleaved."""
+    section = Section("2. Download throughput and memory")
+    free = shutil.disk_usage(scratch).free
+    size = choose_size(config.download_bytes, free)
+    curl = shutil.which("curl")
+    peers = ["ours", "official", *(["curl"] if curl else [])]
+    runs: dict[str, list[dict[str, float]]] = {peer: [] for peer in peers}
+    with MagicHourServer() as server:
+        project = server.create_project(outputs=[Output(size=size, name="big.bin")])
+        tiny = server.create_project(outputs=[Output(size=1024, name="tiny.bin")])
+        for repeat in range(config.download_repeats):
+            # Rotate the order, so no peer always follows the same one (page cache, writeback).
+            for peer in peers[repeat % len(peers) :] + peers[: repeat % len(peers)]:
+                if peer == "curl":
+                    assert curl is not None
+                    runs[peer].append(_curl(curl, server, tiny, project, scratch, size))
+                else:
+                    runs[peer].append(_python_peer(peer, server, project, scratch / f"{peer}-{repeat}", size))
+    secs = {peer: spread([r["seconds"] for r in rs]) for peer, rs in runs.items()}
+    rates = {peer: spread([size / r["seconds"] for r in rs]) for peer, rs in runs.items()}
+    growth = {peer: spread([r["growth"] for r in rs]) for peer, rs in runs.items()}
+    absent = {"curl": "not installed"}
+    one = f"one {fmt_bytes(size)} output"
+    vs_curl = rates["ours"].median / rates["curl"].median if "curl" in rates else None
+    section.rows += [
+        compared(
+            "2a",
+            f"throughput, {one}",
+            rates,
+            lambda rate: f"{rate / MIB:,.0f} MiB/s",
+            target=f"≥ {THROUGHPUT_VS_CURL}{TIMES} curl",
+            verdict=NA if vs_curl is None else verdict(vs_curl >= THROUGHPUT_VS_CURL),
+            absent=absent,
+        ),
+        compared("2b", f"wall time, {one}", secs, fmt_seconds, absent=absent),
+        compared(
+            "2c",
+            f"peak RSS growth, {one}",
+            growth,
+            fmt_bytes,
+            target=f"< {fmt_bytes(MAX_RSS_GROWTH)}",
+            verdict=verdict(growth["ours"].high < MAX_RSS_GROWTH),
+            absent=absent,
+        ),
+    ]
+    if size < config.download_bytes:
+        section.notes.append(
+            f"**Reduced size**: {fmt_bytes(size)} instead of {fmt_bytes(config.download_bytes)}, "
+            f"as only {fmt_bytes(free)} were free on the disk."
+        )
+    elif config.download_bytes < 1 << 30:
+        section.notes.append(f"**Reduced size** in quick mode: {fmt_bytes(size)} instead of 1,024 MiB.")
+    section.notes.append(
+        f"{config.download_repeats} downloads per peer, in rotating order, each in a fresh process "
+        "(the server runs in the parent). Time: the `check_result` call in the worker (one GET, the "
+        "download, the rename), curl's own `time_total`; process start-up is not counted. Growth: "
+        "peak RSS during the call minus RSS before it (Python peers, exact), peak RSS minus that of "
+        "the same curl fetching 1 KiB (curl, sampled every 2 ms). Throughput verdict on the medians, "
+        "memory on the worst run."
+    )
+    if curl is None:
+        section.notes.append("curl is not installed on this machine: its column is empty.")
+    return section
