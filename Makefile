@@ -52,7 +52,7 @@ demo: install
 	$(BIN)/magic-hour-ext demo
 
 # Benchmarks against the official SDK and curl, on a local server: scripts/bench/. The SDK
-# is installed only in .venv-bench. `make bench` writes docs/benchmarks.md (about 5 minutes);
+# is installed only in .venv-bench. `make bench` writes docs/benchmarks.md (3 to 5 minutes);
 # `make bench-quick` measures every row in under a minute. ARGS passes options, e.g. --output PATH.
 BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python

@@ -148,7 +148,8 @@ def measure_download(config: Config, scratch: Path) -> Section:
         "download, the rename), curl's own `time_total`; process start-up is not counted. Growth: "
         "peak RSS during the call minus RSS before it (Python peers, exact), peak RSS minus that of "
         "the same curl fetching 1 KiB (curl, sampled every 2 ms). Throughput verdict on the medians, "
-        "memory on the worst run."
+        "memory on the worst run. curl's rate is also the ceiling of the local server (Python asyncio, "
+        "in the parent process), which serves every peer alike."
     )
     if curl is None:
         section.notes.append("curl is not installed on this machine: its column is empty.")

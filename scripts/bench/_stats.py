@@ -75,8 +75,15 @@ def fmt_bytes(value: float) -> str:
 
 
 def fmt_ratio(ours: float, theirs: float) -> str:
-    """``ours ÷ theirs`` as ``0.45`` and a multiplication sign; an em dash when it is undefined."""
-    if theirs == 0:
-        return "—"
+    """``ours ÷ theirs`` with a multiplication sign, ``1/N`` below 0.01; an em dash when undefined.
+
+    Example:
+        >>> [fmt_ratio(a, 100.0).replace(TIMES, "x") for a in (45.0, 2000.0, 0.05)]
+        ['0.45x', '20x', '1/2,000x']
+    """
+    if theirs == 0 or ours == 0:
+        return "\N{EM DASH}"
     value = ours / theirs
+    if value < 0.01:
+        return f"1/{round(1 / value):,}{TIMES}"
     return f"{value:.2f}{TIMES}" if value < 10 else f"{value:.0f}{TIMES}"
