@@ -31,6 +31,7 @@ from ._errors import (
 )
 from ._log import install_httpx_filter as _install_httpx_filter
 from ._naming import output_filename
+from ._read_size import raise_read_size as _raise_read_size
 from ._redact import redact_url
 from ._result import CheckResult, DownloadProgress
 from ._schedule import poll_interval, simulate_polls
@@ -76,3 +77,5 @@ _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 # A NullHandler keeps that silent and changes nothing once the application configures logging.
 _logging.getLogger("stamina").addHandler(_logging.NullHandler())
 _install_httpx_filter()
+# Large outputs download at close to disk speed only with large socket reads (see _read_size).
+_raise_read_size()
