@@ -20,9 +20,10 @@ completes T seconds after the first GET (computed by :func:`simulate_polls` over
     ========  ===========  ===============================
 
 The delay before a completion is noticed is at most ``max(0.5 s, 0.28 * T)`` and never more than the
-15 s cap. The worst case over all T is about 27.7 % of T, slightly above the 25 % target: a growth
-of 0.25 would meet 25 % everywhere but needs 13 GETs for a 10 s job, and the two targets cannot
-both hold for every T. ``MAGIC_HOUR_POLL_INTERVAL`` replaces the schedule by a fixed interval.
+15 s cap. The worst case over all T is 28 % of T (a job ending just after a GET), above the
+25 % target: a growth of 0.25 would meet 25 % everywhere but needs 13 GETs for a 10 s job, and
+the two targets cannot both hold for every T. ``MAGIC_HOUR_POLL_INTERVAL`` replaces the schedule
+by a fixed interval.
 
 The caller shortens the last wait to the time left before its deadline.
 """
