@@ -42,6 +42,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict magic_hour_ext generated
 	$(BIN)/mypy --strict scripts/update_spec.py scripts/spec_pipeline
+	$(BIN)/mypy --strict scripts/bench
 
 test: check-generated lint
 	$(BIN)/pytest -q
@@ -72,4 +73,4 @@ bench-quick: bench-install
 	PYTHONPATH=scripts $(BENCH_PY) -m bench --quick --via 'make bench-quick$(if $(ARGS), ARGS="$(ARGS)")' $(ARGS)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .mypy_cache .pytest_cache .ruff_cache
