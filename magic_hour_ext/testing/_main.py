@@ -68,7 +68,15 @@ def _is_loopback(host: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command line: `python -m magic_hour_ext.testing [--port N] [--download-port N] [--token T]`."""
+    """The command line: `python -m magic_hour_ext.testing [--port N] [--download-port N] [--token T]`.
+
+    Runs the server in the foreground until Ctrl-C; returns the exit status.
+
+    Example:
+        In a shell; point a client at the printed URL and token, and press Ctrl-C to stop::
+
+            $ python -m magic_hour_ext.testing --port 8080 --token my-token
+    """
     parser = argparse.ArgumentParser(
         prog="python -m magic_hour_ext.testing",
         description="Run a local Magic Hour image-projects API and download host, for tests and demos.",

@@ -490,9 +490,12 @@ class MagicHourServer:
     # -- the API -------------------------------------------------------------------------------------
 
     async def _api(self, request: Request, record: RecordedRequest) -> Response | None:
-        if not request.path.startswith(API_PREFIX) or request.path == API_PREFIX:
+        raw_id = request.path[len(API_PREFIX) :]
+        # One path segment, as the real API routes it: an id with a "/" only arrives encoded (%2F),
+        # so a client that forgets to encode fails here as it would in production.
+        if not request.path.startswith(API_PREFIX) or not raw_id or "/" in raw_id:
             return message(404, "Not Found")
-        project_id = unquote(request.path[len(API_PREFIX) :])
+        project_id = unquote(raw_id)
         record.project_id = project_id
         route: Route | None = {"GET": "get", "DELETE": "delete"}.get(request.method)  # type: ignore[assignment]
         if route is None:

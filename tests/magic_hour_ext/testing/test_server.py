@@ -139,6 +139,13 @@ def test_any_id_reaches_its_project(server: MagicHourServer, api: httpx.Client, 
     assert server.requests[-1].project_id == project_id
 
 
+def test_an_unencoded_slash_does_not_reach_the_project(server: MagicHourServer, api: httpx.Client) -> None:
+    project = server.create_project("a/b")
+    assert api.get(project.url_path).status_code == 200  # /v1/image-projects/a%2Fb
+    assert api.get("/v1/image-projects/a/b").status_code == 404
+    assert api.get("/v1/image-projects/").status_code == 404
+
+
 def test_duplicate_and_empty_ids_are_refused(server: MagicHourServer) -> None:
     server.create_project("same")
     with pytest.raises(ValueError, match="already exists"):
