@@ -38,6 +38,7 @@ __all__ = [
     "ApiRequest",
     "bounded_timeout",
     "check_project_id",
+    "check_project_types",
     "delete_request",
     "error_from_response",
     "get_request",
@@ -52,25 +53,43 @@ MIN_REQUEST_TIMEOUT = 1.0
 
 
 def check_project_id(project_id: object) -> str:
-    """*project_id* if it is a non-empty string without NUL, else InvalidArgumentError.
+    """*project_id* if it can name a project in a URL path, else InvalidArgumentError.
+
+    Refused: anything but a string, an empty or blank string, NUL, and the dot segments ``.`` and
+    ``..``. A dot segment cannot travel as a path segment: httpx removes it (``..`` would turn
+    ``DELETE /v1/image-projects/..`` into ``DELETE /v1``), and its percent-encoded form ``%2E%2E``
+    is a dot segment too for WHATWG URL parsers and RFC 3986 normalisers (proxies, CDNs, server
+    frameworks), so it could still reach another resource. Every other id, dots included
+    (``...``, ``a/../b``), is sent as one percent-encoded segment by :func:`project_path`.
 
     Example:
         >>> check_project_id("cuid-example")
         'cuid-example'
+        >>> check_project_id("..")
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.InvalidArgumentError: the project id '..' is a dot segment URLs cannot carry
     """
     if not isinstance(project_id, str) or not project_id.strip() or "\x00" in project_id:
         raise InvalidArgumentError(f"the project id must be a non-empty string, not {project_id!r:.40}")
+    if project_id in (".", ".."):
+        raise InvalidArgumentError(f"the project id {project_id!r} is a dot segment URLs cannot carry")
     return project_id
 
 
 def project_path(project_id: str) -> str:
-    """The API path of a project, with the id percent-encoded (``/``, ``?``, ``#`` included).
+    """The API path of a project: the id checked, then percent-encoded as ONE path segment.
+
+    ``/``, ``?``, ``#`` and ``%`` are encoded; ``.`` and ``..`` are refused (see
+    :func:`check_project_id`), so the path never leaves ``/v1/image-projects/``.
 
     Example:
         >>> project_path("a/b?c")
         '/v1/image-projects/a%2Fb%3Fc'
+        >>> project_path("a/../b")
+        '/v1/image-projects/a%2F..%2Fb'
     """
-    return "/v1/image-projects/" + quote(project_id, safe="")
+    return "/v1/image-projects/" + quote(check_project_id(project_id), safe="")
 
 
 def bounded_timeout(base: httpx.Timeout, time_left: float | None) -> httpx.Timeout:
@@ -124,12 +143,107 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
 
 
+# JSON types by Python type, exact (a bool is not an int here).
+_JSON_KINDS: dict[type, str] = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+    list: "an array",
+    dict: "an object",
+}
+_DATE_TIME = "date-time"
+# The required fields of ImageProject in openapi.yaml and the JSON types each may have.
+_PROJECT_FIELDS: dict[str, tuple[type | str, ...]] = {
+    "id": (str,),
+    "name": (str, type(None)),
+    "status": (str,),
+    "image_count": (int,),
+    "type": (str,),
+    "created_at": (_DATE_TIME,),
+    "enabled": (bool,),
+    "total_frame_cost": (int,),
+    "credits_charged": (int,),
+    "downloads": (list,),
+    "error": (dict, type(None)),
+}
+_DOWNLOAD_FIELDS: dict[str, tuple[type | str, ...]] = {"url": (str,), "expires_at": (_DATE_TIME,)}
+_ERROR_FIELDS: dict[str, tuple[type | str, ...]] = {"message": (str,), "code": (str,)}
+
+
+def _is_date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _kind_of(value: object) -> str:
+    if _is_date_time(value):
+        return "a date-time string"
+    if isinstance(value, str):
+        return "a string that is not a date-time"
+    return _JSON_KINDS.get(type(value), "of another type")
+
+
+def _expected(allowed: tuple[type | str, ...]) -> str:
+    return " or ".join("a date-time string" if isinstance(t, str) else _JSON_KINDS[t] for t in allowed)
+
+
+def _check_fields(obj: Mapping[str, Any], fields: Mapping[str, tuple[type | str, ...]], where: str) -> None:
+    """Raise TypeError naming the first required field missing or of the wrong JSON type.
+
+    The message names the field and the JSON type found, never the value (it may be a signed URL).
+    """
+    for name, allowed in fields.items():
+        label = f"{where}{name}"
+        if name not in obj:
+            raise TypeError(f"the field {label!r} is missing")
+        value = obj[name]
+        if type(value) not in allowed and not (_DATE_TIME in allowed and _is_date_time(value)):
+            found = (
+                _kind_of(value) if _DATE_TIME in allowed else _JSON_KINDS.get(type(value), "of another type")
+            )
+            raise TypeError(f"the field {label!r} is {found}, not {_expected(allowed)}")
+
+
+def check_project_types(payload: Mapping[str, Any]) -> None:
+    """Raise TypeError unless *payload* has every required field of an ImageProject with its JSON type.
+
+    Checked (openapi.yaml): ``id``, ``status``, ``type`` strings; ``name`` string or null;
+    ``image_count``, ``total_frame_cost``, ``credits_charged`` integers; ``enabled`` boolean;
+    ``created_at`` a date-time string; ``downloads`` an array of objects with a string ``url`` and
+    a date-time ``expires_at``; ``error`` null or an object with string ``message`` and ``code``.
+    Extra fields are allowed everywhere, and ``status`` may be any string.
+
+    Example:
+        >>> check_project_types({"id": 5})
+        Traceback (most recent call last):
+        ...
+        TypeError: the field 'id' is an integer, not a string
+    """
+    _check_fields(payload, _PROJECT_FIELDS, "")
+    for i, item in enumerate(payload["downloads"]):
+        if not isinstance(item, dict):
+            found = _JSON_KINDS.get(type(item), "of another type")
+            raise TypeError(f"the field 'downloads[{i}]' is {found}, not an object")
+        _check_fields(item, _DOWNLOAD_FIELDS, f"downloads[{i}].")
+    if payload["error"] is not None:
+        _check_fields(payload["error"], _ERROR_FIELDS, "error.")
+
+
 def parse_project(status_code: int, headers: Mapping[str, str], body: bytes) -> ImageProject:
     """The ImageProject of a GET response, or the APIError it stands for.
 
     Unknown fields are kept in ``additional_properties``; naive datetimes are taken as UTC; an
-    unknown status is kept (``project.status.is_known`` is False). Anything that does not parse
-    raises MalformedResponseError, never KeyError, TypeError or a JSON error.
+    unknown status is kept (``project.status.is_known`` is False). A required field missing or of
+    the wrong JSON type (see :func:`check_project_types`), or anything else that does not parse,
+    raises MalformedResponseError naming the field (never its value), never KeyError, TypeError or a
+    JSON error.
 
     Example:
         >>> parse_project(200, {}, b"not json")
@@ -146,17 +260,17 @@ def parse_project(status_code: int, headers: Mapping[str, str], body: bytes) -> 
     if not isinstance(payload, dict):
         raise MalformedResponseError(status_code, "the body is not a JSON object")
     try:
+        check_project_types(payload)
+    except TypeError as exc:
+        raise MalformedResponseError(status_code, f"the project does not match the spec: {exc}") from None
+    try:
         project = ImageProject.from_dict(payload)
-        if not isinstance(project.id, str) or not isinstance(project.downloads, list):
-            raise TypeError("id must be a string and downloads a list")
         project.created_at = _utc(project.created_at)
         for download in project.downloads:
-            if not isinstance(download.url, str):
-                raise TypeError("a download url is not a string")
             download.expires_at = _utc(download.expires_at)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - checked above
         raise MalformedResponseError(
-            status_code, f"the project does not match the spec ({exc!s:.200})"
+            status_code, f"the project does not match the spec ({type(exc).__name__})"
         ) from None
     return project
 

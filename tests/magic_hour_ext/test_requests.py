@@ -130,10 +130,27 @@ def test_id_is_url_encoded() -> None:
     assert get_request("../x", RetryState(lambda: None), lambda: None).path == "/v1/image-projects/..%2Fx"
 
 
-@pytest.mark.parametrize("bad", ["", "  ", "a\x00b", None, 5])
+@pytest.mark.parametrize("bad", ["", "  ", "a\x00b", None, 5, ".", ".."])
 def test_bad_ids(bad: object) -> None:
     with pytest.raises(InvalidArgumentError):
         check_project_id(bad)
+
+
+@pytest.mark.parametrize("dots", [".", ".."])
+def test_project_path_refuses_dot_segments(dots: str) -> None:
+    with pytest.raises(InvalidArgumentError, match="dot segment"):
+        project_path(dots)
+    with pytest.raises(InvalidArgumentError):
+        delete_request(dots, RetryState(lambda: None))
+
+
+@pytest.mark.parametrize(
+    ("project_id", "segment"),
+    [("...", "..."), ("a/../b", "a%2F..%2Fb"), (".%2e", ".%252e"), ("./.", ".%2F.")],
+)
+def test_dotted_ids_are_one_segment(project_id: str, segment: str) -> None:
+    url = httpx.Client(base_url="http://h").build_request("GET", project_path(project_id)).url
+    assert url.raw_path.decode() == "/v1/image-projects/" + segment
 
 
 def test_bounded_timeout() -> None:
@@ -159,3 +176,75 @@ def test_delete_404_counts_only_after_a_retry() -> None:
         request.parse(404, {}, b"")
     retry.retries = 1
     assert request.parse(404, {}, b"") is None
+
+
+GOOD_DOWNLOAD = {"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": "2026-05-02T12:00:00"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"image_count": "x"}, "image_count"),
+        ({"image_count": True}, "image_count"),
+        ({"image_count": 1.5}, "image_count"),
+        ({"enabled": "x"}, "enabled"),
+        ({"enabled": 1}, "enabled"),
+        ({"name": 5}, "name"),
+        ({"id": None}, "id"),
+        ({"type": None}, "type"),
+        ({"status": None}, "status"),
+        ({"total_frame_cost": "5"}, "total_frame_cost"),
+        ({"credits_charged": None}, "credits_charged"),
+        ({"created_at": 1700000000}, "created_at"),
+        ({"downloads": {}}, "downloads"),
+        ({"downloads": None}, "downloads"),
+        ({"downloads": [1]}, "downloads[0]"),
+        ({"downloads": [GOOD_DOWNLOAD, "http://cdn/y.png?signature=SECRETSIG"]}, "downloads[1]"),
+        ({"downloads": [{"url": 5, "expires_at": "2026-05-02T12:00:00"}]}, "downloads[0].url"),
+        ({"downloads": [{"url": None, "expires_at": "2026-05-02T12:00:00"}]}, "downloads[0].url"),
+        (
+            {"downloads": [{"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": 5}]},
+            "downloads[0].expires_at",
+        ),
+        ({"downloads": [{"url": "http://cdn/x.png?signature=SECRETSIG"}]}, "downloads[0].expires_at"),
+        ({"status": "error", "error": "boom SECRETSIG"}, "error"),
+        ({"status": "error", "error": 5}, "error"),
+        ({"status": "error", "error": {}}, "error.message"),
+        ({"status": "error", "error": {"message": "m", "code": None}}, "error.code"),
+        ({"status": "error", "error": {"message": 5, "code": "c"}}, "error.message"),
+    ],
+)
+def test_wrong_json_types_name_the_field(overrides: dict[str, Any], field: str) -> None:
+    with pytest.raises(MalformedResponseError) as info:
+        parse_project(200, {}, body(**overrides))
+    message = str(info.value)
+    assert f"'{field}'" in message
+    assert "SECRETSIG" not in message
+    assert "boom" not in message
+
+
+@pytest.mark.parametrize("missing", ["id", "name", "status", "downloads", "error", "credits_charged"])
+def test_missing_required_field_is_named(missing: str) -> None:
+    payload = json.loads(body())
+    del payload[missing]
+    with pytest.raises(MalformedResponseError, match=f"'{missing}' is missing"):
+        parse_project(200, {}, json.dumps(payload).encode())
+
+
+def test_valid_variants_still_parse() -> None:
+    project = parse_project(
+        200,
+        {},
+        body(
+            name="n",
+            status="error",
+            error={"message": "no face", "code": "no_source_face", "extra": 1},
+            downloads=[],
+            image_count=0,
+            brand_new={"nested": [1, 2]},
+        ),
+    )
+    assert project.error is not None
+    assert project.error.code == "no_source_face"
+    assert project.additional_properties == {"brand_new": {"nested": [1, 2]}}
+    assert str(parse_project(200, {}, body(status="upscaling")).status) == "upscaling"
