@@ -1,44 +1,78 @@
-"""The ``magic_hour_ext`` logger, and the redaction of signed URLs in httpx's own log lines.
+"""The ``magic_hour_ext`` logger, and the redaction of signed URLs in every log record of a request.
 
 magic_hour_ext logs to the ``magic_hour_ext`` logger (silent by default: it has a NullHandler):
 DEBUG for each poll, INFO for each status change and each saved file, WARNING once per unknown
 status. URLs in its lines are redacted.
 
-httpx logs every request at INFO on the ``httpx`` logger, signed query string included. Importing
-magic_hour_ext adds :class:`SignedURLFilter` to that logger: in its records, the query values of URLs
-that carry a signature-like parameter (``signature``, ``X-Amz-Signature``, ``token``, ``expires``,
-``Key-Pair-Id``, ...) become ``***``. Other URLs are left as they are.
+The libraries under it log URLs too, signed query strings included:
+
+- ``httpx`` logs every request at INFO (the URL is an argument of the record);
+- httpcore logs every step of a connection at DEBUG on ``httpcore.http11``, ``httpcore.http2``,
+  ``httpcore.connection``, ``httpcore.proxy`` and ``httpcore.socks``, as ready-made messages
+  holding ``repr``s of the response headers (a redirect's ``Location`` is a signed URL);
+- stamina logs each retry on ``stamina`` at WARNING, with the exception that caused it in the
+  ``stamina.caused_by`` extra.
+
+A logger's filters only see the records created on that very logger (not those its children
+propagate), so importing magic_hour_ext adds :class:`SignedURLFilter` to each of these loggers
+(:data:`FILTERED_LOGGERS`, plus any other ``httpx.*`` / ``httpcore.*`` logger that exists then).
+In each record it rewrites the message, the arguments and stamina's extras: the values of every
+query string that carries a signature-like parameter (``signature``, ``X-Amz-Signature``,
+``token``, ``expires``, ``Key-Pair-Id``, ...) become ``***``. Other URLs are left as they are. A
+handler anywhere (the root logger's included) thus only ever sees redacted text. None of these
+libraries logs request headers, so the ``Authorization`` header (the API token) is never logged.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Mapping
 
 import httpx
 
-from ._redact import redact_url
+from ._redact import redact_signed_queries
 
-__all__ = ["SignedURLFilter", "install_httpx_filter", "logger"]
+__all__ = [
+    "FILTERED_LOGGERS",
+    "SignedURLFilter",
+    "install_httpx_filter",
+    "install_log_filters",
+    "logger",
+]
 
 logger = logging.getLogger("magic_hour_ext")
 
-_SIGNED_KEY = re.compile(
-    r"(^|[&?])[^=&]*(sig|token|key|expires|credential|policy|auth)[^=&]*=", re.IGNORECASE
+#: The loggers that log URLs of our requests (filters apply per logger, not to children).
+FILTERED_LOGGERS = (
+    "magic_hour_ext",
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+    "stamina",
 )
 
 
-def _redacted(arg: object) -> object:
-    if isinstance(arg, httpx.URL | str) and "?" in str(arg):
-        text = str(arg)
-        query = text.split("?", 1)[1]
-        if _SIGNED_KEY.search(query):
-            return redact_url(text)
-    return arg
+def _redacted(value: object) -> object:
+    """*value* with its signed query strings redacted: as text if that changed anything, else as is."""
+    if isinstance(value, str):
+        return redact_signed_queries(value)
+    if isinstance(value, httpx.URL | bytes | BaseException):
+        text = repr(value) if isinstance(value, bytes) else str(value)
+        redacted = redact_signed_queries(text)
+        return value if redacted == text else redacted
+    if isinstance(value, tuple):
+        return tuple(_redacted(item) for item in value)
+    return value
 
 
 class SignedURLFilter(logging.Filter):
-    """Redacts signed URLs in the arguments of a log record (it never drops a record).
+    """Redacts signed query strings in a record's message, arguments and stamina extras.
+
+    It never drops a record.
 
     Example:
         >>> record = logging.LogRecord("httpx", 20, "", 0, "GET %s", ("http://h/x?signature=s",), None)
@@ -47,13 +81,36 @@ class SignedURLFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = redact_signed_queries(record.msg)
         if isinstance(record.args, tuple):
             record.args = tuple(_redacted(arg) for arg in record.args)
+        elif isinstance(record.args, Mapping):
+            record.args = {key: _redacted(arg) for key, arg in record.args.items()}
+        for key, value in record.__dict__.items():
+            if key.startswith("stamina."):
+                record.__dict__[key] = _redacted(value)
         return True
 
 
-def install_httpx_filter() -> None:
-    """Add SignedURLFilter to the ``httpx`` logger, once."""
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, SignedURLFilter) for f in httpx_logger.filters):
-        httpx_logger.addFilter(SignedURLFilter())
+def install_log_filters() -> None:
+    """Add SignedURLFilter, once, to every logger in FILTERED_LOGGERS and every existing httpx/httpcore one.
+
+    Example:
+        >>> install_log_filters()
+        >>> any(isinstance(f, SignedURLFilter) for f in logging.getLogger("httpcore.http11").filters)
+        True
+    """
+    existing = [
+        name
+        for name in logging.Logger.manager.loggerDict
+        if name.startswith(("httpx.", "httpcore.", "stamina.", "magic_hour_ext."))
+    ]
+    for name in (*FILTERED_LOGGERS, *existing):
+        target = logging.getLogger(name)
+        if not any(isinstance(f, SignedURLFilter) for f in target.filters):
+            target.addFilter(SignedURLFilter())
+
+
+#: The name ``magic_hour_ext/__init__.py`` calls at import.
+install_httpx_filter = install_log_filters

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-__all__ = ["REDACTED", "redact_text", "redact_url"]
+__all__ = ["REDACTED", "is_signed_query", "redact_signed_queries", "redact_text", "redact_url"]
 
 REDACTED = "***"
 
@@ -49,3 +49,46 @@ def redact_text(text: str) -> str:
         'GET http://h/x.png?signature=*** failed'
     """
     return _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+
+
+# A query key that marks a signed URL (``signature``, ``X-Amz-Signature``, ``sig``, ``token``,
+# ``expires``, ``Key-Pair-Id``, ``X-Amz-Credential``, ``Policy``, ...).
+_SIGNED_KEY = re.compile(
+    r"(^|[&?])[^=&]*(sig|token|key|expires|credential|policy|auth)[^=&]*=", re.IGNORECASE
+)
+
+# A query string inside free text (a URL, a bare path such as a relative ``Location``, or one inside
+# a ``repr`` of bytes): a ``?`` after a path character, up to whitespace or a bracket. A quote ends
+# it only where a repr would close its string (before ``,``, ``)``, ``]``, ``}``, whitespace or the
+# end), so a quote inside a signature does not let the rest of it through; ``\'`` is kept whole.
+_QUERY_IN_TEXT = re.compile(r"(?<=[\w/.~%:-])\?(?:\\.|['\"](?![\s,)\]}>]|$)|[^\s'\"<>\\])*")
+
+
+def is_signed_query(query: str) -> bool:
+    """Whether a query string (with or without its ``?``) carries a signature-like parameter.
+
+    Example:
+        >>> is_signed_query("expires=1&signature=abc"), is_signed_query("?q=cats")
+        (True, False)
+    """
+    return _SIGNED_KEY.search(query if query.startswith("?") else "?" + query) is not None
+
+
+def _redact_query(match: re.Match[str]) -> str:
+    query = match.group(0)
+    if not is_signed_query(query):
+        return query
+    return "?" + "&".join(_redact_pair(pair) for pair in query[1:].split("&"))
+
+
+def redact_signed_queries(text: str) -> str:
+    """*text* with the values of every signed query string in it replaced by ``***``.
+
+    Finds query strings anywhere: in full URLs, in bare paths (a relative ``Location`` header), in
+    the ``repr`` of bytes that httpcore logs. Queries without a signature-like key stay as they are.
+
+    Example:
+        >>> redact_signed_queries("(b'Location', b'/r/x.png?expires=17&signature=ab'), (b'Via', b'x?q=1')")
+        "(b'Location', b'/r/x.png?expires=***&signature=***'), (b'Via', b'x?q=1')"
+    """
+    return _QUERY_IN_TEXT.sub(_redact_query, text) if "?" in text else text
