@@ -22,7 +22,8 @@ The flow:
    fixed interval), shortened to the time left before the deadline, and GET again. Unknown statuses
    keep the wait going; each is logged once at WARNING.
 2. Past the deadline (monotonic clock), raise WaitTimeoutError with the last project seen; a
-   transient failure whose retry would end after the deadline raises it too.
+   transient failure whose retry would end after the deadline raises it at once, saying so
+   (``next_retry``: e.g. a ``Retry-After`` of 30 s with 3 s left).
 3. ``error`` raises ProjectFailedError, ``canceled`` ProjectCanceledError.
 4. ``complete`` with *download*: outputs whose ``expires_at`` has passed, or that the download
    host refuses (403/410), are not downloaded: the project is fetched again for fresh URLs, at most
@@ -153,8 +154,15 @@ class _Wait:
     def time_left(self) -> float | None:
         return None if self.deadline is None else self.deadline - self.plan.clock()
 
-    def timed_out(self) -> WaitTimeoutError:
-        return WaitTimeoutError(self.plan.project_id, self.project, float(self.plan.timeout or 0.0))
+    def timed_out(self, next_retry: str | None = None) -> WaitTimeoutError:
+        """The deadline has passed; or, with *next_retry*, that retry would end after it."""
+        return WaitTimeoutError(
+            self.plan.project_id,
+            self.project,
+            float(self.plan.timeout or 0.0),
+            next_retry=next_retry,
+            elapsed=None if next_retry is None else self.plan.clock() - self.start,
+        )
 
     def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, ImageProject]:
         time_left = self.time_left if deadline else lambda: None
@@ -163,8 +171,10 @@ class _Wait:
             project = yield Fetch(get_request(self.plan.project_id, retry, time_left))
         except MagicHourError as err:
             left = time_left()
-            if is_transient(err) and (retry.deadline_hit or (left is not None and left <= 0)):
+            if is_transient(err) and left is not None and left <= 0:
                 raise self.timed_out() from err
+            if is_transient(err) and retry.deadline_hit:
+                raise self.timed_out(retry.refused_retry) from err
             raise
         if not isinstance(project, ImageProject):
             raise TypeError(f"a driver sent {type(project).__name__} for a Fetch")

@@ -15,7 +15,7 @@ The tree::
     │   └── MalformedResponseError                 a body that does not parse as the spec says
     ├── ProjectFailedError                         the final status is ``error``
     ├── ProjectCanceledError                       the final status is ``canceled``
-    ├── WaitTimeoutError (also a TimeoutError)     the deadline passed before a final status
+    ├── WaitTimeoutError (also a TimeoutError)     the deadline passed (or would, during a retry)
     └── DownloadError                              an output could not be saved
         ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
         └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
@@ -161,23 +161,48 @@ class ProjectCanceledError(MagicHourError):
 
 
 class WaitTimeoutError(MagicHourError, TimeoutError):
-    """The overall deadline passed before the project reached a final status.
+    r"""The overall deadline passed, or would pass during the next retry, before a final status.
 
     Attributes:
         project_id: The id waited for.
         project: The last ImageProject seen, or None if no GET succeeded.
         timeout: The deadline, in seconds.
+        next_retry: None when the deadline has passed. Otherwise it has not yet, but the retry the
+            last failure called for would end after it, so it was not made; this describes that
+            retry, e.g. ``"Retry-After 30 s, after HTTP 429"``.
+        elapsed: Seconds spent waiting when it was raised early (with *next_retry*), else None.
+
+    Example:
+        >>> err = WaitTimeoutError("p", None, 3, next_retry="Retry-After 30 s, after HTTP 429", elapsed=0.02)
+        >>> print(str(err).replace(": ", ":\n", 1).replace("; ", ";\n"))
+        image project 'p' not seen:
+        after 0.02 s, the next retry (Retry-After 30 s, after HTTP 429) would end after the 3 s deadline;
+        resume with check_result('p')
     """
 
-    def __init__(self, project_id: str, project: ImageProject | None, timeout: float) -> None:
+    def __init__(
+        self,
+        project_id: str,
+        project: ImageProject | None,
+        timeout: float,
+        *,
+        next_retry: str | None = None,
+        elapsed: float | None = None,
+    ) -> None:
         self.project_id = project_id
         self.project = project
         self.timeout = timeout
+        self.next_retry = next_retry
+        self.elapsed = elapsed
         status = f"still {str(project.status)!r}" if project is not None else "not seen"
-        super().__init__(
-            f"image project {project_id!r} {status} after {timeout:g} s; "
-            f"resume with check_result({project_id!r})"
-        )
+        if next_retry is None:
+            what = f"{status} after {timeout:g} s"
+        else:
+            spent = f"after {elapsed:.2f} s, " if elapsed is not None else ""
+            what = (
+                f"{status}: {spent}the next retry ({next_retry}) would end after the {timeout:g} s deadline"
+            )
+        super().__init__(f"image project {project_id!r} {what}; resume with check_result({project_id!r})")
 
 
 class DownloadError(MagicHourError):

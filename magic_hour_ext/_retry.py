@@ -157,17 +157,30 @@ class RetryState:
         self._rng = rng
         self.retries = 0
         self.deadline_hit = False
+        #: When a retry was refused because it would end after the deadline: what it was, e.g.
+        #: ``"Retry-After 30 s, after HTTP 429"`` or ``"in 4 s, after no response"``.
+        self.refused_retry: str | None = None
 
     def backoff_hook(self, exc: Exception) -> bool | float:
-        """stamina's ``on=`` hook: False when *exc* is final, else the seconds to wait."""
+        """stamina's ``on=`` hook: False when *exc* is final, else the seconds to wait.
+
+        Example:
+            >>> state = RetryState(lambda: 3.0)
+            >>> state.backoff_hook(APIError(429, "slow", retry_after=30.0)), state.refused_retry
+            (False, 'Retry-After 30 s, after HTTP 429')
+        """
         if not is_transient(exc):
             return False
         wait = retry_after_of(exc)
+        told = wait is not None
         if wait is None:
             wait = backoff(self.retries + 1, rng=self._rng)
         left = self._time_left()
         if left is not None and wait >= left:
             self.deadline_hit = True
+            code = getattr(exc, "status_code", None)
+            cause = f"HTTP {code}" if isinstance(code, int) else "no response"
+            self.refused_retry = f"{'Retry-After' if told else 'in'} {wait:.3g} s, after {cause}"
             return False
         self.retries += 1
         return wait

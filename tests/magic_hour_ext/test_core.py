@@ -211,6 +211,35 @@ def test_transient_error_refused_by_deadline_becomes_timeout() -> None:
         d.throw(APIError(503, "busy"))
 
 
+def test_early_timeout_says_the_retry_would_pass_the_deadline() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, timeout=3.0)), clock)
+    clock.t += 0.02
+    cause = APIError(429, "slow", retry_after=30.0)
+    assert d.action.request.retry.backoff_hook(cause) is False
+    with pytest.raises(WaitTimeoutError) as info:
+        d.throw(cause)
+    err = info.value
+    assert err.__cause__ is cause
+    assert err.next_retry == "Retry-After 30 s, after HTTP 429"
+    assert err.elapsed == pytest.approx(0.02)
+    assert str(err) == (
+        "image project 'p' not seen: after 0.02 s, the next retry (Retry-After 30 s, after HTTP 429)"
+        " would end after the 3 s deadline; resume with check_result('p')"
+    )
+    assert "after 3 s;" not in str(err)
+
+
+def test_timeout_after_the_deadline_keeps_the_plain_message() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, timeout=2.0)), clock)
+    clock.t += 2.5
+    with pytest.raises(WaitTimeoutError) as info:
+        d.throw(APIConnectionError("refused"))
+    assert info.value.next_retry is None
+    assert str(info.value) == "image project 'p' not seen after 2 s; resume with check_result('p')"
+
+
 @pytest.mark.parametrize(
     "error", [NotFoundError(404, "x"), APIError(503, "x"), MalformedResponseError(200, "x")]
 )

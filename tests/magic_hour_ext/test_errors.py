@@ -98,3 +98,14 @@ def test_download_error_redacts_url() -> None:
 
 def test_missing_key_names_variable() -> None:
     assert "MAGIC_HOUR_API_KEY" in str(e.MissingAPIKeyError())
+
+
+def test_wait_timeout_raised_early_says_why() -> None:
+    err = e.WaitTimeoutError(
+        "p1", _project("rendering"), 3.0, next_retry="Retry-After 30 s, after HTTP 429", elapsed=0.5
+    )
+    assert isinstance(err, TimeoutError)
+    assert str(err) == (
+        "image project 'p1' still 'rendering': after 0.50 s, the next retry"
+        " (Retry-After 30 s, after HTTP 429) would end after the 3 s deadline; resume with check_result('p1')"
+    )

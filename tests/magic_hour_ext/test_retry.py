@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import random
+import time
+from typing import Any
 
 import httpx
 import pytest
@@ -92,8 +95,16 @@ def test_hook_respects_deadline() -> None:
     state = RetryState(lambda: 1.0)
     assert state.backoff_hook(APIError(429, "slow", retry_after=0.5)) == 0.5
     assert not state.deadline_hit
+    assert state.refused_retry is None
     assert state.backoff_hook(APIError(429, "slow", retry_after=2.0)) is False
     assert state.deadline_hit
+    assert state.refused_retry == "Retry-After 2 s, after HTTP 429"
+
+
+def test_refused_retry_without_retry_after_says_its_backoff() -> None:
+    state = RetryState(lambda: 0.1)
+    assert state.backoff_hook(APIConnectionError("refused")) is False
+    assert state.refused_retry == "in 0.5 s, after no response"
 
 
 def test_attempts_are_bounded() -> None:
@@ -116,3 +127,32 @@ def test_final_error_is_not_retried() -> None:
                 calls += 1
                 raise NotFoundError(404, "gone")
     assert calls == 1
+
+
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
+def test_retry_after_beyond_the_deadline_fails_at_once_and_says_so(sync: bool) -> None:
+    from generated import AuthenticatedClient
+    from magic_hour_ext import WaitTimeoutError, acheck_result, check_result
+    from magic_hour_ext.testing import Fault, MagicHourServer
+
+    with MagicHourServer() as server:
+        project = server.create_project()
+        server.add_fault(Fault.rate_limit(retry_after="30"))
+        client = AuthenticatedClient(base_url=server.base_url, token=server.token)
+        started = time.monotonic()
+        kwargs: dict[str, Any] = {"client": client, "timeout": 3, "download_outputs": False}
+        with pytest.raises(WaitTimeoutError) as info:
+            _ = (
+                check_result(project.id, **kwargs)
+                if sync
+                else asyncio.run(acheck_result(project.id, **kwargs))
+            )
+        assert time.monotonic() - started < 2
+        assert [r.status for r in server.api_requests()] == [429]
+    err = info.value
+    assert isinstance(err, TimeoutError)
+    assert err.project is None
+    assert err.next_retry == "Retry-After 30 s, after HTTP 429"
+    message = str(err)
+    assert "the next retry (Retry-After 30 s, after HTTP 429) would end after the 3 s deadline" in message
+    assert "after 3 s;" not in message
