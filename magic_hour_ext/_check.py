@@ -15,7 +15,7 @@ from generated import AuthenticatedClient
 from generated.models import ImageProject
 
 from ._async import AsyncDriver
-from ._config import poll_interval_from_env, usable_client
+from ._config import poll_floor, poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
 from ._requests import check_project_id
@@ -73,16 +73,23 @@ def prepare(
         raise InvalidArgumentError("max_concurrent_downloads must be >= 1")
     if client is not None and not isinstance(client, AuthenticatedClient):
         raise InvalidArgumentError("client must be a generated.AuthenticatedClient")
+    timeout = _positive("timeout", timeout, allow_zero=True)
+    interval = _positive("poll_interval", poll_interval)
+    api = usable_client(client)
+    # The generated client keeps its base URL private; reading it needs no client (and no I/O).
+    floor = poll_floor(api._base_url)
+    if interval is not None and interval < floor:
+        raise InvalidArgumentError(f"poll_interval must be at least {floor:g} s, not {interval!r}")
     plan = Plan(
         project_id=project_id,
         wait=bool(wait_for_completion),
         download=bool(download_outputs),
         directory=Path(download_directory) if download_directory is not None else Path(),
-        timeout=_positive("timeout", timeout, allow_zero=True),
-        fixed_interval=_positive("poll_interval", poll_interval) or poll_interval_from_env(),
+        timeout=timeout,
+        fixed_interval=interval or poll_interval_from_env(floor=floor),
         on_status_change=on_status_change,
     )
-    return plan, usable_client(client), client is None
+    return plan, api, client is None
 
 
 def check_result(
@@ -109,12 +116,26 @@ def check_result(
     ``complete`` project is streamed to a temporary file next to its final name, size-checked, then
     moved into place atomically; expired URLs are refreshed by fetching the project again.
 
+    The download directory: *download_directory* (the current directory when None) is created,
+    parents included, just before the first output is saved: only when the project is
+    ``complete``, *download_outputs* is true and it has outputs. Output *n* (1-based, in the order
+    of ``project.downloads``) is saved as ``mh-<id>-<n><ext>`` in it, a name that cannot leave the
+    directory whatever the id or URL holds (see ``magic_hour_ext._naming``). Temporary files
+    (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
+    ``KeyboardInterrupt`` included.
+
+    Existing files: when the final file already exists and has the same size as the download
+    (``Content-Length``), it is kept as it is and counted as downloaded (its path is in
+    ``downloaded_paths``), so running the same call again is cheap and safe. An existing file of a
+    different size raises OutputExistsError and is left untouched, unless ``overwrite=True``, which
+    replaces it atomically.
+
     Args:
-        id: The image project id (any string: it is percent-encoded in the path).
+        id: The image project id (any string but ``.`` and ``..``: it is percent-encoded in the path).
         wait_for_completion: Poll until ``complete``, ``error`` or ``canceled``; False makes one GET.
         download_outputs: Download the outputs when the final status is ``complete``.
-        download_directory: Where to save them (created if missing); None: the current directory.
-            Files are named ``mh-<id>-<n><ext>`` (see ``magic_hour_ext._naming``).
+        download_directory: Where to save them (created if missing, see above); None: the current
+            directory.
         client: A generated AuthenticatedClient (its connection pool serves every API request of
             the wait); None builds one from ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
         timeout: The deadline of the wait in seconds (monotonic clock); None waits forever.
@@ -123,31 +144,42 @@ def check_result(
             changes.
         on_download_progress: Called with a DownloadProgress after every chunk of every output
             (from worker threads in the sync version: keep it cheap and thread-safe).
-        overwrite: Replace existing files; by default an existing file raises OutputExistsError.
+        overwrite: Replace an existing final file whose size differs from the download; by default
+            that raises OutputExistsError (a file of the same size is kept either way).
         download_client: The httpx client for downloads (it must not send an Authorization header);
             None makes one for this call, without auth, closed at the end.
-        poll_interval: A fixed poll interval in seconds, replacing the schedule.
+        poll_interval: A fixed poll interval in seconds, replacing the schedule. At least 0.1 s
+            (``MIN_POLL_INTERVAL``; so is ``MAGIC_HOUR_POLL_INTERVAL``): shorter intervals would
+            nearly busy-loop the API. Against a loopback base URL (a local test server) any
+            interval > 0 is accepted.
         max_concurrent_downloads: How many outputs of the project download at once.
 
     Returns:
         CheckResult: the last project, its status, and the saved paths in the order of
-        ``project.downloads``.
+        ``project.downloads`` (``[]`` when nothing was downloaded).
 
     Raises:
         ProjectFailedError: the final status is ``error`` (carries ``code`` and ``message``).
         ProjectCanceledError: the final status is ``canceled``.
-        WaitTimeoutError: the deadline passed (carries the last project seen).
+        WaitTimeoutError: the deadline passed, or a retry would have ended after it (carries the
+            last project seen).
         AuthenticationError, PaymentRequiredError, NotFoundError, RateLimitError, APIError:
             the API refused, after retries where retrying makes sense.
-        MalformedResponseError: a body that does not parse.
+        MalformedResponseError: a body that does not parse or does not match the spec.
+        OutputExistsError: a final file exists with another size, and *overwrite* is False.
         DownloadError: an output could not be saved (no partial file is left).
-        MissingAPIKeyError: no client and no ``MAGIC_HOUR_API_KEY``.
+        InvalidArgumentError: a bad argument (an id of ``.`` or ``..``, a poll interval below the
+            floor, ...).
+        ConfigurationError, MissingAPIKeyError: a bad or missing environment variable.
 
     Example:
         >>> from magic_hour_ext import check_result
         >>> result = check_result("cuid-example", download_directory="outputs")  # doctest: +SKIP
         >>> result.status, result.downloaded_paths  # doctest: +SKIP
         ('complete', [PosixPath('outputs/mh-cuid-example-1.png')])
+        >>> once = check_result("cuid-example", wait_for_completion=False)  # doctest: +SKIP
+        >>> once.status, once.downloaded_paths  # doctest: +SKIP
+        ('rendering', [])
     """
     plan, api, owned = prepare(
         id,
@@ -194,6 +226,13 @@ async def acheck_result(
 ) -> CheckResult:
     """The async version of :func:`check_result`: the same parameters, the same behaviour.
 
+    Everything :func:`check_result` documents holds here: the poll schedule and the 0.1 s floor of
+    *poll_interval*, the retries within the deadline, the download directory (created when the
+    project is ``complete`` and has outputs to download; files ``mh-<id>-<n><ext>``; temporary
+    ``.part`` files removed on failure), and existing files (one of the same size as the download
+    is kept and counted as downloaded; one of another size raises OutputExistsError unless
+    ``overwrite=True``).
+
     *download_client* is an ``httpx.AsyncClient``. Many calls may share one *client*: all of them
     then use its connection pool (and never open more connections than its limits allow). Pass one
     shared *download_client* too, to bound the download connections across calls. Works under
@@ -202,7 +241,10 @@ async def acheck_result(
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import acheck_result
-        >>> result = asyncio.run(acheck_result("cuid-example"))  # doctest: +SKIP
+        >>> waiting = acheck_result("cuid-example", download_directory="outputs")  # doctest: +SKIP
+        >>> result = asyncio.run(waiting)  # doctest: +SKIP
+        >>> result.downloaded_paths  # doctest: +SKIP
+        [PosixPath('outputs/mh-cuid-example-1.png')]
     """
     plan, api, owned = prepare(
         id,

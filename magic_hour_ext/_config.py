@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
 from collections.abc import Mapping
@@ -16,8 +17,10 @@ __all__ = [
     "ENV_API_KEY",
     "ENV_BASE_URL",
     "ENV_POLL_INTERVAL",
+    "MIN_POLL_INTERVAL",
     "base_url_from_env",
     "client_from_env",
+    "poll_floor",
     "poll_interval_from_env",
     "usable_client",
 ]
@@ -26,6 +29,8 @@ ENV_API_KEY = "MAGIC_HOUR_API_KEY"
 ENV_BASE_URL = "MAGIC_HOUR_BASE_URL"
 ENV_POLL_INTERVAL = "MAGIC_HOUR_POLL_INTERVAL"
 DEFAULT_BASE_URL = "https://api.magichour.ai"
+#: The shortest fixed poll interval accepted (seconds): shorter ones would nearly busy-loop the API.
+MIN_POLL_INTERVAL = 0.1
 
 
 def base_url_from_env(environ: Mapping[str, str] | None = None) -> str:
@@ -93,15 +98,45 @@ def _check_token(token: str, what: str) -> None:
         )
 
 
-def poll_interval_from_env(environ: Mapping[str, str] | None = None) -> float | None:
+def poll_floor(base_url: str) -> float:
+    """The shortest fixed poll interval allowed against *base_url*: MIN_POLL_INTERVAL (0.1 s).
+
+    Except against a loopback host (``localhost``, ``127.0.0.0/8``, ``::1``), such as the local
+    server of ``magic_hour_ext.testing``: polling your own machine fast harms no shared API, and
+    tests and benchmarks need it. There the floor is 0 (any interval > 0).
+
+    Example:
+        >>> poll_floor("https://api.magichour.ai"), poll_floor("http://127.0.0.1:8000")
+        (0.1, 0.0)
+    """
+    try:
+        host = urlsplit(base_url).hostname or ""
+    except ValueError:
+        return MIN_POLL_INTERVAL
+    if host == "localhost":
+        return 0.0
+    try:
+        return 0.0 if ipaddress.ip_address(host).is_loopback else MIN_POLL_INTERVAL
+    except ValueError:
+        return MIN_POLL_INTERVAL
+
+
+def poll_interval_from_env(
+    environ: Mapping[str, str] | None = None, *, floor: float = MIN_POLL_INTERVAL
+) -> float | None:
     """``MAGIC_HOUR_POLL_INTERVAL`` in seconds (a fixed interval), or None when unset or empty.
 
     Raises:
-        ConfigurationError: the value is not a positive finite number.
+        ConfigurationError: the value is not a finite number of seconds >= *floor* (0.1 s by
+            default, see :func:`poll_floor`) and > 0.
 
     Example:
         >>> poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": "2.5"})
         2.5
+        >>> poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": "0.01"})
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.ConfigurationError: MAGIC_HOUR_POLL_INTERVAL must be at least 0.1 s, not '0.01'
     """
     env = os.environ if environ is None else environ
     raw = env.get(ENV_POLL_INTERVAL, "").strip()
@@ -115,4 +150,6 @@ def poll_interval_from_env(environ: Mapping[str, str] | None = None) -> float | 
         raise ConfigurationError(
             f"{ENV_POLL_INTERVAL} must be a positive number of seconds, not {raw[:20]!r}"
         )
+    if value < floor:
+        raise ConfigurationError(f"{ENV_POLL_INTERVAL} must be at least {floor:g} s, not {raw[:20]!r}")
     return value

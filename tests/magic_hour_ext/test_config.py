@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+import httpx
 import pytest
 
+from generated import AuthenticatedClient
+from magic_hour_ext import CheckResult, acheck_result, check_result
 from magic_hour_ext import _config as c
-from magic_hour_ext._errors import ConfigurationError, MissingAPIKeyError
+from magic_hour_ext._errors import ConfigurationError, InvalidArgumentError, MissingAPIKeyError
+from magic_hour_ext.testing import MagicHourServer
 
 
 def test_client_from_env_uses_key_and_base_url() -> None:
@@ -38,16 +45,87 @@ def test_client_from_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     assert c.client_from_env().token == "from-os"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("", None), ("0.05", 0.05), (" 3 ", 3.0)])
+@pytest.mark.parametrize(("raw", "expected"), [("", None), ("0.1", 0.1), (" 3 ", 3.0)])
 def test_poll_interval(raw: str, expected: float | None) -> None:
     assert c.poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": raw}) == expected
     assert c.poll_interval_from_env({}) is None
 
 
-@pytest.mark.parametrize("raw", ["abc", "0", "-1", "nan", "inf"])
+@pytest.mark.parametrize("raw", ["abc", "0", "-1", "nan", "inf", "1e-6", "0.099"])
 def test_bad_poll_interval(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="MAGIC_HOUR_POLL_INTERVAL"):
         c.poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": raw})
+
+
+def test_poll_interval_below_the_floor_is_refused_clearly() -> None:
+    with pytest.raises(ConfigurationError, match=r"must be at least 0\.1 s, not '1e-6'"):
+        c.poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": "1e-6"})
+    assert c.poll_interval_from_env({"MAGIC_HOUR_POLL_INTERVAL": "1e-6"}, floor=0.0) == 1e-6
+
+
+@pytest.mark.parametrize(
+    ("url", "floor"),
+    [
+        ("https://api.magichour.ai", 0.1),
+        ("http://10.0.0.1:8000", 0.1),
+        ("http://localhost.example", 0.1),
+        ("http://127.0.0.1:8000", 0.0),
+        ("http://127.8.9.10", 0.0),
+        ("http://localhost:1", 0.0),
+        ("http://[::1]:8000", 0.0),
+        ("http://[::1", 0.1),
+    ],
+)
+def test_poll_floor(url: str, floor: float) -> None:
+    assert c.poll_floor(url) == floor
+
+
+def call(sync: bool, client: AuthenticatedClient, project_id: str, **kwargs: Any) -> CheckResult:
+    """check_result or acheck_result, closing the client's connections afterwards."""
+    if sync:
+        with client:
+            return check_result(project_id, client=client, **kwargs)
+
+    async def run() -> CheckResult:
+        async with client:
+            return await acheck_result(project_id, client=client, **kwargs)
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
+@pytest.mark.parametrize("source", ["argument", "environment"])
+def test_check_result_refuses_a_near_busy_poll_against_a_remote_api(
+    sync: bool, source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with MagicHourServer() as server:
+        project = server.create_project()
+        # The production base URL decides the floor; the requests (if any) would go to the local
+        # server, so this test can never reach the internet.
+        client = AuthenticatedClient(base_url=c.DEFAULT_BASE_URL, token=server.token)
+        auth = {"Authorization": f"Bearer {server.token}"}
+        client.set_httpx_client(httpx.Client(base_url=server.base_url, headers=auth))
+        client.set_async_httpx_client(httpx.AsyncClient(base_url=server.base_url, headers=auth))
+        kwargs: dict[str, Any] = {"download_outputs": False}
+        if source == "argument":
+            kwargs["poll_interval"] = 1e-6
+            expected: type[Exception] = InvalidArgumentError
+        else:
+            monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "1e-6")
+            expected = ConfigurationError
+        with pytest.raises(expected, match=r"at least 0\.1 s"):
+            call(sync, client, project.id, **kwargs)
+        assert server.requests == []
+
+
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
+def test_fast_polls_stay_allowed_against_a_local_server(sync: bool) -> None:
+    with MagicHourServer() as server:
+        project = server.create_project(timeline=[("rendering", 0.1), ("complete", None)])
+        client = AuthenticatedClient(base_url=server.base_url, token=server.token)
+        result = call(sync, client, project.id, download_outputs=False, poll_interval=0.01)
+        assert result.status == "complete"
+        assert len(server.api_requests()) >= 3
 
 
 @pytest.mark.parametrize("key", ["mhk live", "mhk\nlive", "mhk_lïve", "mhk\x00"])
