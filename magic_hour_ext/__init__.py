@@ -29,7 +29,7 @@ from ._errors import (
     RateLimitError,
     WaitTimeoutError,
 )
-from ._log import install_httpx_filter as _install_httpx_filter
+from ._log import install_log_filters as _install_log_filters
 from ._naming import output_filename
 from ._read_size import raise_read_size as _raise_read_size
 from ._redact import redact_url
@@ -69,13 +69,13 @@ __all__ = [
     "simulate_polls",
 ]
 
-# The library is silent unless the application configures logging; httpx's request lines never
-# show a signed query string.
+# The library is silent unless the application configures logging; no log record of httpx,
+# httpcore, stamina or ours shows a signed query string (see _log).
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 # stamina reports each retry on its own logger at WARNING; in an application that configured no
 # logging, Python's last-resort handler would print a bare "stamina.retry_scheduled" to stderr.
 # A NullHandler keeps that silent and changes nothing once the application configures logging.
 _logging.getLogger("stamina").addHandler(_logging.NullHandler())
-_install_httpx_filter()
+_install_log_filters()
 # Large outputs download at close to disk speed only with large socket reads (see _read_size).
 _raise_read_size()
