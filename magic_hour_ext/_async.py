@@ -13,13 +13,12 @@ import anyio
 import httpx
 
 from ._core import Action, Download, Fetch, Sleep, Stepper
-from ._download import DownloadItem, DownloadOutcome, Transfer, outcome_of
+from ._download import DownloadItem, DownloadOutcome, outcome_of
 from ._driver import DriverSettings
 from ._files import open_sink, prepare_directory
 from ._gate import request_gate
 from ._requests import ApiRequest
 from ._result import CheckResult
-from ._retry import RetryState
 
 __all__ = ["AsyncDriver", "first_error"]
 
@@ -90,14 +89,12 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
     async def download_one(self, item: DownloadItem) -> Path | None:
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
-        transfer = Transfer(item.url, RetryState(lambda: None))
-        with open_sink(item, transfer, overwrite=self.overwrite, on_progress=self.on_progress) as sink:
-            async for attempt in transfer.retry.retrying():
+        with open_sink(item, overwrite=self.overwrite, on_progress=self.on_progress) as sink:
+            async for attempt in sink.transfer.retry.retrying():
                 with attempt:
                     async with self.downloads.stream(**sink.stream_kwargs()) as response:
-                        if not sink.begin(response.status_code, response.headers):
-                            return None
-                        async for chunk in response.aiter_raw():
-                            sink.write(chunk)
+                        if sink.begin(response.status_code, response.headers):
+                            async for chunk in response.aiter_raw():
+                                sink.write(chunk)
                         return sink.finish()
         raise AssertionError("unreachable: stamina re-raises the last error")

@@ -16,6 +16,9 @@ body shorter than announced retried with ``Range: bytes=<bytes saved>-``
 body longer than announced  start again (retried)
 ==========================  ===================================================================
 
+An existing final file is kept, and the body not downloaded, when the response announces exactly
+its size (:meth:`Transfer.announced`): a re-run after a partial failure saves only what is missing.
+
 The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` and write each chunk as the
 transport delivers it (up to 64 KiB per socket read): nothing is buffered in memory, and a dropped
 connection loses nothing that arrived, so the resumed request asks for exactly the missing bytes.
@@ -165,6 +168,21 @@ class Transfer:
                 retry_after=retry_after,
             )
         raise DownloadError(f"the download host answered HTTP {status_code}", url=self.url)
+
+    def announced(self, size: int) -> bool:
+        """Whether the response just started announced a full size of exactly *size* bytes.
+
+        This is how an existing final file is recognised as this very output, already saved by
+        an earlier run: same name, same size. A response without a size never matches.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None))
+            >>> t.start(200, {"content-length": "4"})
+            <Start.REWRITE: 'rewrite'>
+            >>> t.announced(4), t.announced(5)
+            (True, False)
+        """
+        return self.total is not None and self.total == size
 
     def received(self, size: int) -> None:
         """Count *size* more bytes saved."""

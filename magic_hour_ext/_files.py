@@ -5,14 +5,21 @@ Each output is written to a temporary file in the destination directory,
 file (unless ``overwrite=True``): ``os.link`` then ``os.unlink`` of the temporary name, or
 ``os.replace`` when overwriting. On every failure (errors, ``KeyboardInterrupt``, task
 cancellation) the temporary file is removed, so the final name never holds a partial file.
+
+An existing final file of exactly the size the download host announces is this output, saved by an
+earlier run: it is kept, and counted as saved, without downloading it again. Any other existing
+file raises OutputExistsError (never replaced silently). Failing file system calls (a directory
+where files cannot be created, a full disk, ...) raise DownloadError naming the path.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import secrets
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +32,7 @@ from ._errors import DownloadError, MagicHourError, OutputExistsError
 from ._log import logger as log
 from ._redact import redact_text, redact_url
 from ._result import DownloadProgress
-from ._retry import TransientError
+from ._retry import RetryState, TransientError
 
 __all__ = ["Cancelled", "Sink", "commit_file", "open_sink", "prepare_directory"]
 
@@ -34,7 +41,10 @@ ProgressHook = Callable[[DownloadProgress], None]
 
 
 class Cancelled(BaseException):
-    """Internal: another download of the batch failed, so this one stops (sync driver)."""
+    """Internal: the batch was cancelled (another download failed, or Ctrl-C), so this one stops.
+
+    Only the sync driver's worker threads use it; the async driver has task cancellation.
+    """
 
 
 def prepare_directory(directory: Path) -> None:
@@ -87,15 +97,34 @@ def commit_file(temp: Path, final: Path, *, overwrite: bool) -> None:
     os.unlink(temp)
 
 
+def _existing(path: Path) -> os.stat_result | None:
+    """The ``lstat`` of *path*, or None when nothing has that name."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+
+
 class Sink:
     """The temporary file of one output, fed by a driver's streaming loop.
+
+    A driver calls :meth:`begin` with each response's status and headers, :meth:`write` with each
+    chunk of the body when ``begin`` returned True, then :meth:`finish`, which returns the saved
+    path (or None when the URL expired). The temporary file is created by the first response that
+    has a body to save, so an existing output or an expired URL creates nothing.
+
+    An existing final file whose size the response announces (``Content-Length``) is taken as
+    this output, saved by an earlier run: it is kept as it is, no body is read, and finish()
+    returns its path. Any other existing file (another size, no announced size, not a regular file)
+    raises OutputExistsError, unless *overwrite*.
 
     Args:
         item: The output.
         transfer: Its download state.
         overwrite: Replace an existing final file.
         on_progress: Called with a DownloadProgress after every chunk (keep it cheap).
-        cancel: When set (by another failing download), the next chunk raises Cancelled.
+        cancel: When set (another download of the batch failed, or Ctrl-C), the next step
+            raises Cancelled.
     """
 
     def __init__(
@@ -112,12 +141,16 @@ class Sink:
         self._overwrite = overwrite
         self._on_progress = on_progress
         self._cancel = cancel
-        if not overwrite and os.path.lexists(item.path):
-            raise OutputExistsError(
-                f"{str(item.path)!r} exists; pass overwrite=True to replace it", url=item.url, path=item.path
-            )
-        fd, self.temp = _create_temp(item.path)
-        self._file = os.fdopen(fd, "wb", buffering=0)
+        #: The temporary file, once a response with a body to save has started.
+        self.temp: Path | None = None
+        self._file: io.FileIO | None = None
+        self._expired = False
+        self._kept: int | None = None  # the size of an existing final file that holds this output
+
+    def check_cancel(self) -> None:
+        """Raise Cancelled when the batch was cancelled."""
+        if self._cancel is not None and self._cancel.is_set():
+            raise Cancelled
 
     def stream_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.stream`` for the next attempt (``Range`` when resuming).
@@ -132,33 +165,80 @@ class Sink:
         }
 
     def begin(self, status_code: int, headers: httpx.Headers) -> bool:
-        """Start a response: False when the URL expired, else ready for :meth:`write`."""
+        """Start a response: True when its body is to be saved with :meth:`write`.
+
+        False when the URL expired, or when the final file already holds this output.
+
+        Raises:
+            OutputExistsError: the final name is taken by something else, and not *overwrite*.
+            TransientError, DownloadError: see :meth:`Transfer.start`.
+        """
+        self.check_cancel()
         start = self.transfer.start(status_code, headers)
-        if start is Start.EXPIRED:
+        self._expired = start is Start.EXPIRED
+        if self._expired:
             return False
+        if not self._overwrite and (existing := _existing(self.item.path)) is not None:
+            if not stat.S_ISREG(existing.st_mode) or not self.transfer.announced(existing.st_size):
+                raise self._exists_error(existing)
+            self._kept = existing.st_size
+            return False
+        if self._file is None:
+            fd, self.temp = _create_temp(self.item.path)
+            self._file = os.fdopen(fd, "wb", buffering=0)
         if start is Start.REWRITE:
             self._file.seek(0)
             self._file.truncate()
-        self._report()
+        self._report(self.transfer.bytes_done, self.transfer.total)
         return True
+
+    def _exists_error(self, existing: os.stat_result) -> OutputExistsError:
+        what = (
+            f"holds {existing.st_size} bytes" if stat.S_ISREG(existing.st_mode) else "is not a regular file"
+        )
+        size = self.transfer.total
+        wanted = f"the download has {size}" if size is not None else "the download announced no size"
+        return OutputExistsError(
+            f"{str(self.item.path)!r} exists and {what} ({wanted}); pass overwrite=True to replace it",
+            url=self.item.url,
+            path=self.item.path,
+        )
 
     def write(self, chunk: bytes) -> None:
         """Save one chunk of the body."""
-        if self._cancel is not None and self._cancel.is_set():
-            raise Cancelled
+        self.check_cancel()
+        assert self._file is not None  # begin() returned True
         self._file.write(chunk)
         self.transfer.received(len(chunk))
         if self._on_progress is not None:
-            self._report()
+            self._report(self.transfer.bytes_done, self.transfer.total)
 
-    def _report(self) -> None:
+    def _report(self, done: int, total: int | None) -> None:
         if self._on_progress is not None:
-            t = self.transfer
-            self._on_progress(DownloadProgress(self.item.index, self.item.path, t.bytes_done, t.total))
+            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total))
 
-    def finish(self) -> Path:
-        """Check the size, then move the file to its final name."""
+    def finish(self) -> Path | None:
+        """End the response: the saved path, or None when the URL expired.
+
+        A body is size-checked, then moved to its final name; an existing file that already holds
+        this output is kept (logged at INFO, reported as complete).
+        """
+        if self._expired:
+            return None
+        if self._kept is not None:
+            log.info(
+                "output %d already saved as %s (%d bytes), not downloaded again from %s",
+                self.item.index,
+                self.item.path,
+                self._kept,
+                redact_url(self.item.url),
+            )
+            self._report(self._kept, self._kept)
+            return self.item.path
+        self.check_cancel()
         self.transfer.finish()
+        assert self._file is not None  # begin() returned True
+        assert self.temp is not None
         self._file.close()
         try:
             commit_file(self.temp, self.item.path, overwrite=self._overwrite)
@@ -177,30 +257,47 @@ class Sink:
         )
         return self.item.path
 
+    def abandon(self) -> None:
+        """Remove the temporary file, from another thread than the one writing it (idempotent).
+
+        Only the name is removed: the writer may still hold the file open, so it is not closed here;
+        whatever it writes afterwards goes to an unnamed file, and it cannot be committed.
+        """
+        if self.temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temp)
+
     def discard(self) -> None:
         """Close and remove the temporary file (idempotent)."""
-        self._file.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.temp)
+        if self._file is not None:
+            self._file.close()
+        self.abandon()
 
 
 @contextlib.contextmanager
 def open_sink(
     item: DownloadItem,
-    transfer: Transfer,
     *,
     overwrite: bool,
     on_progress: ProgressHook | None = None,
     cancel: threading.Event | None = None,
+    transfer: Transfer | None = None,
 ) -> Iterator[Sink]:
     """A Sink whose temporary file is always removed, and whose failures become DownloadError.
 
     Whatever happens inside (an error, ``KeyboardInterrupt``, cancellation, an expired URL), the
-    temporary file is gone afterwards; a committed file is the only thing left behind.
+    temporary file is gone afterwards; a committed (or kept) file is the only thing left behind.
+    *transfer* defaults to a fresh one for the item's URL, retried without a deadline.
     """
+    if transfer is None:
+        transfer = Transfer(item.url, RetryState(lambda: None))
     sink = Sink(item, transfer, overwrite=overwrite, on_progress=on_progress, cancel=cancel)
     try:
         yield sink
+    except DownloadError as exc:
+        if exc.path is None:  # e.g. a final HTTP status, raised where the path is not known
+            exc.path = item.path
+        raise
     except MagicHourError:
         raise
     except (httpx.HTTPError, TransientError) as exc:

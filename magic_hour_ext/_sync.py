@@ -1,28 +1,35 @@
 """The sync driver: performs the actions of the flow with httpx.Client, threads and time.sleep.
 
 All decisions are in ``_core.py``, ``_requests.py``, ``_download.py`` and ``_files.py``; this module
-only does I/O. Outputs download concurrently on a few threads over ONE shared httpx.Client.
+only does I/O. Outputs download concurrently on a few threads over ONE shared httpx.Client; the
+first failure, or Ctrl-C, stops them all within about CANCEL_GRACE seconds (see :class:`Batch`).
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
+import contextlib
+import queue
+import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
 
 from ._core import Action, Download, Fetch, Sleep, Stepper
-from ._download import DownloadItem, DownloadOutcome, Transfer, outcome_of
+from ._download import DownloadItem, DownloadOutcome, outcome_of
 from ._driver import DriverSettings
-from ._files import open_sink, prepare_directory
+from ._files import Cancelled, Sink, open_sink, prepare_directory
 from ._requests import ApiRequest
 from ._result import CheckResult
-from ._retry import RetryState
 
-__all__ = ["SyncDriver"]
+__all__ = ["CANCEL_GRACE", "Batch", "SyncDriver"]
+
+#: After a failure or Ctrl-C, how long the main thread waits for download workers to stop.
+CANCEL_GRACE = 0.5
 
 T = TypeVar("T")
 
@@ -54,34 +61,150 @@ class SyncDriver(DriverSettings[httpx.Client]):
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     def download(self, action: Download) -> DownloadOutcome:
-        """Save the outputs of *action*, a few at a time; the first failure stops the others."""
-        prepare_directory(action.directory)
-        if len(action.items) == 1 or self.max_concurrent == 1:
-            return outcome_of(action.items, [self.download_one(item, None) for item in action.items])
-        cancel = threading.Event()
-        pool = cf.ThreadPoolExecutor(min(self.max_concurrent, len(action.items)), "magic-hour-download")
-        try:
-            futures = [pool.submit(self.download_one, item, cancel) for item in action.items]
-            cf.wait(futures, return_when=cf.FIRST_EXCEPTION)
-            return outcome_of(action.items, [f.result() for f in futures])
-        except BaseException:
-            cancel.set()
-            raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        """Save the outputs of *action*, a few at a time; the first failure stops the others.
 
-    def download_one(self, item: DownloadItem, cancel: threading.Event | None) -> Path | None:
+        Each output downloads on a daemon worker thread; the main thread waits for their results
+        and raises the first failure as soon as it arrives (or KeyboardInterrupt). It then cancels
+        the batch (:meth:`Batch.cancel`) and gives the workers CANCEL_GRACE seconds to clean up;
+        a worker still blocked after that (e.g. waiting for response headers) is left to end on
+        its own: its temporary file is removed, and it can no longer save anything.
+        """
+        prepare_directory(action.directory)
+        batch = Batch()
+        if len(action.items) == 1 or self.max_concurrent == 1:  # the main thread does the I/O
+            return outcome_of(action.items, [self.download_one(item, batch) for item in action.items])
+        todo: queue.SimpleQueue[tuple[int, DownloadItem]] = queue.SimpleQueue()
+        done: queue.SimpleQueue[tuple[int, Path | None, BaseException | None]] = queue.SimpleQueue()
+        for position, item in enumerate(action.items):
+            todo.put((position, item))
+
+        def work() -> None:
+            while not batch.cancelled.is_set():
+                try:
+                    position, item = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    done.put((position, self.download_one(item, batch), None))
+                except BaseException as exc:  # handed to the main thread, which raises it
+                    done.put((position, None, exc))
+
+        workers = [
+            threading.Thread(target=work, name=f"magic-hour-download-{n}", daemon=True)
+            for n in range(min(self.max_concurrent, len(action.items)))
+        ]
+        results: list[Path | None] = [None] * len(action.items)
+        try:
+            for worker in workers:
+                worker.start()
+            for _ in action.items:
+                position, path, error = done.get()
+                if error is not None:
+                    raise error
+                results[position] = path
+        except BaseException:
+            batch.cancel()
+            batch.settle(workers, CANCEL_GRACE)
+            raise
+        return outcome_of(action.items, results)
+
+    def download_one(self, item: DownloadItem, batch: Batch) -> Path | None:
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
-        transfer = Transfer(item.url, RetryState(lambda: None))
-        with open_sink(
-            item, transfer, overwrite=self.overwrite, on_progress=self.on_progress, cancel=cancel
-        ) as sink:
-            for attempt in transfer.retry.retrying():
-                with attempt, self.downloads.stream(**sink.stream_kwargs()) as response:
-                    if not sink.begin(response.status_code, response.headers):
-                        return None
-                    for chunk in response.iter_raw():
-                        sink.write(chunk)
+        opening = open_sink(
+            item, overwrite=self.overwrite, on_progress=self.on_progress, cancel=batch.cancelled
+        )
+        with opening as sink, batch.holding(sink):
+            for attempt in sink.transfer.retry.retrying():
+                with attempt, batch.attempt(self.downloads.stream(**sink.stream_kwargs())) as response:
+                    if sink.begin(response.status_code, response.headers):
+                        for chunk in response.iter_raw():
+                            sink.write(chunk)
                     return sink.finish()
         raise AssertionError("unreachable: stamina re-raises the last error")
+
+
+def _shut_down(response: httpx.Response) -> None:
+    """Wake a thread blocked reading *response*: shut its socket down (reads then see EOF).
+
+    ``socket.shutdown`` wakes a blocked ``recv`` in another thread at once, where ``close`` would
+    not. The base class's method is called so that a TLS socket keeps its SSL object for the reader.
+    Responses without a socket (custom transports) are left alone.
+    """
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class Batch:
+    """What the worker threads of one download batch share, so the main thread can stop them.
+
+    Workers check :attr:`cancelled` before each attempt and each chunk; :meth:`cancel` also wakes
+    those blocked reading a body, by shutting down the socket of every response they hold.
+    """
+
+    def __init__(self) -> None:
+        self.cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._responses: set[httpx.Response] = set()
+        self._sinks: set[Sink] = set()
+
+    def check(self) -> None:
+        """Raise Cancelled when the batch was cancelled."""
+        if self.cancelled.is_set():
+            raise Cancelled
+
+    @contextlib.contextmanager
+    def holding(self, sink: Sink) -> Iterator[None]:
+        """Let :meth:`settle` remove *sink*'s temporary file if its worker does not stop in time."""
+        with self._lock:
+            self._sinks.add(sink)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._sinks.discard(sink)
+
+    @contextlib.contextmanager
+    def attempt(self, opening: AbstractContextManager[httpx.Response]) -> Iterator[httpx.Response]:
+        """One attempt's response (*opening* is ``client.stream(...)``), which :meth:`cancel` can wake.
+
+        Not started once cancelled. Any failure after cancelling becomes Cancelled, which is not
+        retryable: the retry loop stops at once instead of backing off.
+        """
+        self.check()
+        try:
+            with opening as response:
+                with self._lock:
+                    self._responses.add(response)
+                try:
+                    self.check()
+                    yield response
+                finally:
+                    with self._lock:
+                        self._responses.discard(response)
+        except Exception:
+            if self.cancelled.is_set():
+                raise Cancelled from None
+            raise
+
+    def cancel(self) -> None:
+        """Stop every worker: no new attempt or chunk, and blocked body reads woken up."""
+        with self._lock:
+            self.cancelled.set()
+            responses = list(self._responses)
+        for response in responses:
+            _shut_down(response)
+
+    def settle(self, workers: list[threading.Thread], grace: float) -> None:
+        """Wait up to *grace* seconds for *workers* to end, then remove what they left behind."""
+        deadline = time.monotonic() + grace
+        for worker in workers:
+            if worker.ident is not None:
+                worker.join(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            sinks = list(self._sinks)
+        for sink in sinks:
+            sink.abandon()

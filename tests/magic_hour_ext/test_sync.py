@@ -1,0 +1,315 @@
+"""Integration tests of the download drivers over real sockets: stopping, failing, re-running.
+
+Named for the sync driver (``_sync.py``), whose threads these tests are mostly about; every
+behaviour is checked with the async driver too, so both stay alike.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import stamina
+
+from generated import AuthenticatedClient
+from magic_hour_ext import (
+    CheckResult,
+    DownloadError,
+    DownloadProgress,
+    OutputExistsError,
+    acheck_result,
+    check_result,
+)
+from magic_hour_ext.testing import Fault, MagicHourServer, Output
+
+Run = Callable[..., CheckResult]
+
+# The child of the Ctrl-C tests: one check_result (or acheck_result) against the test's server.
+CHILD = """
+import asyncio, sys
+from generated import AuthenticatedClient
+from magic_hour_ext import acheck_result, check_result
+base_url, token, project_id, directory, mode, concurrency = sys.argv[1:7]
+client = AuthenticatedClient(base_url=base_url, token=token)
+kwargs = dict(client=client, download_directory=directory, max_concurrent_downloads=int(concurrency))
+if mode == "sync":
+    check_result(project_id, **kwargs)
+else:
+    asyncio.run(acheck_result(project_id, **kwargs))
+"""
+
+
+@pytest.fixture
+def server() -> Iterator[MagicHourServer]:
+    with MagicHourServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
+    with stamina.set_testing(True, attempts=6, cap=True):
+        yield
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
+    def call(project_id: str, **kwargs: Any) -> CheckResult:
+        kwargs.setdefault("client", AuthenticatedClient(base_url=server.base_url, token=server.token))
+        kwargs.setdefault("download_directory", tmp_path / "out")
+        if mode == "sync":
+            return check_result(project_id, **kwargs)
+        return asyncio.run(acheck_result(project_id, **kwargs))
+
+    return call
+
+
+def names(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the child"
+        time.sleep(0.02)
+
+
+# -- Ctrl-C ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("child_mode", "outputs", "concurrency"), [("sync", 2, 4), ("sync", 1, 4), ("async", 2, 4)]
+)
+def test_ctrl_c_during_a_stalled_download_stops_at_once(
+    server: MagicHourServer, tmp_path: Path, child_mode: str, outputs: int, concurrency: int
+) -> None:
+    project = server.create_project(outputs=[Output(size=1000, name=f"{i}.bin") for i in range(outputs)])
+    server.add_fault(Fault.slow(60, route="download", times=None))  # headers never come in time
+    directory = tmp_path / "out"
+    argv = [server.base_url, server.token, project.id, str(directory), child_mode, str(concurrency)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAGIC_HOUR_")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        wait_until(lambda: len(server.download_requests()) >= outputs)
+        time.sleep(0.1)  # well inside the blocked reads
+        sent = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        _, stderr = child.communicate(timeout=10)
+        elapsed = time.monotonic() - sent
+    finally:
+        if child.poll() is None:  # pragma: no cover - only when the test fails
+            child.kill()
+            child.communicate()
+    assert elapsed < 3.0, f"the child took {elapsed:.1f} s to stop"
+    assert "KeyboardInterrupt" in stderr
+    assert child.returncode == -signal.SIGINT  # an uncaught KeyboardInterrupt, as the CLI maps to 130
+    assert names(directory) == []  # no .part file, no final file
+
+
+class CountingTransport(httpx.HTTPTransport):
+    """Counts the body bytes read from the download host; delays the requests for some outputs.
+
+    Args:
+        delays: Seconds to wait before sending the request of output n (0-based, as in the URL).
+    """
+
+    def __init__(self, delays: dict[int, float] | None = None) -> None:
+        super().__init__()
+        self.delays = delays or {}
+        self.body_bytes = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        time.sleep(self.delays.get(int(request.url.path.split("/")[2]), 0.0))
+        response = super().handle_request(request)
+        inner = response.stream
+        transport = self
+
+        class Counted(httpx.SyncByteStream):
+            def __iter__(self) -> Iterator[bytes]:
+                for chunk in inner:  # type: ignore[union-attr]  # a sync transport's stream
+                    transport.body_bytes += len(chunk)
+                    yield chunk
+
+            def close(self) -> None:
+                inner.close()  # type: ignore[union-attr]  # a sync transport's stream
+
+        response.stream = Counted()
+        return response
+
+
+class AsyncCountingTransport(httpx.AsyncHTTPTransport):
+    """The async twin of CountingTransport."""
+
+    def __init__(self, delays: dict[int, float] | None = None) -> None:
+        super().__init__()
+        self.delays = delays or {}
+        self.body_bytes = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(self.delays.get(int(request.url.path.split("/")[2]), 0.0))
+        response = await super().handle_async_request(request)
+        inner = response.stream
+        transport = self
+
+        class Counted(httpx.AsyncByteStream):
+            async def __aiter__(self) -> Any:
+                async for chunk in inner:  # type: ignore[union-attr]  # an async transport's stream
+                    transport.body_bytes += len(chunk)
+                    yield chunk
+
+            async def aclose(self) -> None:
+                await inner.aclose()  # type: ignore[union-attr]  # an async transport's stream
+
+        response.stream = Counted()
+        return response
+
+
+def counted_run(
+    run: Run, mode: str, project_id: str, delays: dict[int, float] | None = None, **kwargs: Any
+) -> tuple[CheckResult, int]:
+    """Run with a download client that counts the body bytes it reads (and delays some requests)."""
+    if mode == "sync":
+        sync_transport = CountingTransport(delays)
+        with httpx.Client(transport=sync_transport) as client:
+            return run(project_id, download_client=client, **kwargs), sync_transport.body_bytes
+    async_transport = AsyncCountingTransport(delays)
+    result = run(project_id, download_client=httpx.AsyncClient(transport=async_transport), **kwargs)
+    return result, async_transport.body_bytes
+
+
+# -- the first failure stops the others --------------------------------------------------------------
+
+
+def test_first_failed_download_stops_the_others(
+    run: Run, mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Output 2 fails at once (its request is sent first), while output 1 is a long download in
+    # flight: it must be stopped, not finished and committed before the error is raised.
+    big, small = Output(size=256 << 20, name="big.bin"), Output(size=10, name="small.bin")
+    project = server.create_project(outputs=[big, small])
+    server.add_fault(Fault.status(404, route="download"))
+    with pytest.raises(DownloadError, match="404") as info:
+        counted_run(run, mode, project.id, delays={0: 0.1})
+    assert info.value.path == tmp_path / "out" / f"mh-{project.id}-2.bin"
+    assert names(tmp_path / "out") == []
+
+
+def test_first_failure_is_raised_while_another_output_stalls(
+    run: Run, mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project(outputs=[Output(size=10, name="a.bin"), Output(size=10, name="b.bin")])
+    server.add_fault(Fault.slow(30, route="download"))  # output 1's request hangs
+    server.add_fault(Fault.status(404, route="download"))  # output 2's fails
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match="404"):
+        counted_run(run, mode, project.id, delays={1: 0.1})
+    assert time.monotonic() - started < 2.5
+    assert names(tmp_path / "out") == []
+
+
+# -- files that cannot be written --------------------------------------------------------------------
+
+
+def test_a_directory_where_files_cannot_be_created_is_a_download_error(
+    run: Run, server: MagicHourServer
+) -> None:
+    # /proc/self exists and is a directory, but no file can be created in it, even by root.
+    project = server.create_project(outputs=[Output(content=b"data")])
+    with pytest.raises(DownloadError, match="cannot write output 1") as info:
+        run(project.id, download_directory="/proc/self")
+    assert not isinstance(info.value, OutputExistsError)
+    assert re.search(r"signature=(?!\*\*\*\))", str(info.value)) is None  # redacted
+    assert info.value.path == Path("/proc/self") / f"mh-{project.id}-1.png"
+
+
+# -- running again -----------------------------------------------------------------------------------
+
+
+def test_running_again_keeps_the_saved_outputs(
+    run: Run, mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    data = [bytes(range(256)) * 400, b"second output"]
+    project = server.create_project(outputs=[Output(content=d, name=f"{i}.bin") for i, d in enumerate(data)])
+    first, first_bytes = counted_run(run, mode, project.id)
+    assert first_bytes == sum(map(len, data))
+    inodes = [p.stat().st_ino for p in first.downloaded_paths]
+    progress: list[DownloadProgress] = []
+    second, second_bytes = counted_run(run, mode, project.id, on_download_progress=progress.append)
+    assert second_bytes == 0  # no body downloaded again
+    assert second.downloaded_paths == first.downloaded_paths
+    assert [p.stat().st_ino for p in second.downloaded_paths] == inodes  # the same files, untouched
+    assert [p.read_bytes() for p in second.downloaded_paths] == data
+    assert sorted((p.index, p.bytes_done, p.bytes_total) for p in progress) == [
+        (1, len(data[0]), len(data[0])),
+        (2, len(data[1]), len(data[1])),
+    ]
+    assert names(tmp_path / "out") == sorted(p.name for p in first.downloaded_paths)
+
+
+def test_running_again_after_a_partial_failure_completes(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project(
+        outputs=[Output(content=b"one", name="a.bin"), Output(content=b"two", name="b.bin")]
+    )
+    server.add_fault(Fault.slow(0, route="download"))  # the first download succeeds
+    server.add_fault(Fault.status(404, route="download"))  # the second fails
+    with pytest.raises(DownloadError):
+        run(project.id, max_concurrent_downloads=1)
+    assert len(names(tmp_path / "out")) == 1
+    result = run(project.id)
+    assert [p.read_bytes() for p in result.downloaded_paths] == [b"one", b"two"]
+
+
+def test_an_existing_file_of_another_size_still_raises(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project(outputs=[Output(content=b"new data")])
+    target = tmp_path / "out" / f"mh-{project.id}-1.png"
+    target.parent.mkdir()
+    target.write_bytes(b"mine")
+    with pytest.raises(OutputExistsError, match="overwrite=True") as info:
+        run(project.id)
+    assert info.value.path == target
+    assert target.read_bytes() == b"mine"
+    assert names(tmp_path / "out") == [target.name]
+    assert run(project.id, overwrite=True).downloaded_paths == [target]
+    assert target.read_bytes() == b"new data"
+
+
+def test_an_existing_symlink_is_not_taken_for_the_output(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # The link's own size (the length of its target, 8) equals the download's: only a regular file
+    # of that size counts as already saved.
+    project = server.create_project(outputs=[Output(content=b"12345678")])
+    target = tmp_path / "out" / f"mh-{project.id}-1.png"
+    target.parent.mkdir()
+    (target.parent / "elsewhere").write_bytes(b"87654321")
+    target.symlink_to("elsewhere")
+    with pytest.raises(OutputExistsError):
+        run(project.id)
+    assert target.is_symlink()
+    assert target.read_bytes() == b"87654321"
