@@ -124,11 +124,13 @@ def check_result(
     (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
     ``KeyboardInterrupt`` included.
 
-    Existing files: when the final file already exists and has the same size as the download
-    (``Content-Length``), it is kept as it is and counted as downloaded (its path is in
-    ``downloaded_paths``), so running the same call again is cheap and safe. An existing file of a
-    different size raises OutputExistsError and is left untouched, unless ``overwrite=True``, which
-    replaces it atomically.
+    Existing files: when the final file already exists as a regular file of exactly the size the
+    download host announces (``Content-Length``), it is taken as this output saved by an earlier
+    run: it is kept, counted in ``downloaded_paths``, reported as complete to the progress hook and
+    logged at INFO ("already saved"); its body is not downloaded again. So re-running after a
+    partial failure downloads only what is missing. Anything else under that name (another size,
+    no announced size, a symlink or directory) raises OutputExistsError and is left untouched,
+    unless ``overwrite=True``, which downloads every output again and replaces the files atomically.
 
     Args:
         id: The image project id (any string but ``.`` and ``..``: it is percent-encoded in the path).
@@ -144,8 +146,8 @@ def check_result(
             changes.
         on_download_progress: Called with a DownloadProgress after every chunk of every output
             (from worker threads in the sync version: keep it cheap and thread-safe).
-        overwrite: Replace an existing final file whose size differs from the download; by default
-            that raises OutputExistsError (a file of the same size is kept either way).
+        overwrite: Download every output again and replace existing files; by default an existing
+            file of another size raises OutputExistsError (one of the announced size is kept).
         download_client: The httpx client for downloads (it must not send an Authorization header);
             None makes one for this call, without auth, closed at the end.
         poll_interval: A fixed poll interval in seconds, replacing the schedule. At least 0.1 s
@@ -229,9 +231,9 @@ async def acheck_result(
     Everything :func:`check_result` documents holds here: the poll schedule and the 0.1 s floor of
     *poll_interval*, the retries within the deadline, the download directory (created when the
     project is ``complete`` and has outputs to download; files ``mh-<id>-<n><ext>``; temporary
-    ``.part`` files removed on failure), and existing files (one of the same size as the download
-    is kept and counted as downloaded; one of another size raises OutputExistsError unless
-    ``overwrite=True``).
+    ``.part`` files removed on failure), and existing files (one of the announced size is kept and
+    counted as downloaded; anything else raises OutputExistsError; ``overwrite=True`` downloads
+    every output again).
 
     *download_client* is an ``httpx.AsyncClient``. Many calls may share one *client*: all of them
     then use its connection pool (and never open more connections than its limits allow). Pass one

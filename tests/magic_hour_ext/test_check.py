@@ -45,12 +45,6 @@ Run = Callable[..., CheckResult]
 DATA = bytes(range(256)) * 1200  # 300 KiB, several chunks on the wire
 
 
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer() as server:
-        yield server
-
-
 @pytest.fixture(autouse=True)
 def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")

@@ -9,7 +9,7 @@ included (``...``, ``a/../b``), is sent as exactly one percent-encoded segment.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -50,12 +50,6 @@ def _calls() -> dict[str, Call]:
 
 
 CALLS = _calls()
-
-
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer() as server:
-        yield server
 
 
 @pytest.mark.parametrize("call", CALLS)

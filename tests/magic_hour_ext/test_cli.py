@@ -241,14 +241,28 @@ def test_an_unknown_project_exits_4(server: MagicHourServer, tmp_path: Path) -> 
     assert run.stderr.splitlines()[-1] == "magic-hour-ext: error: HTTP 404: Not Found"
 
 
-def test_an_existing_file_exits_4_unless_overwrite(server: MagicHourServer, tmp_path: Path) -> None:
+def test_running_again_keeps_the_saved_output(server: MagicHourServer, tmp_path: Path) -> None:
     project = server.create_project()
     first = run_cli(server, "check-result", project.id, cwd=tmp_path)
+    saved = (tmp_path / f"mh-{project.id}-1.png").stat()
+
+    again = run_cli(server, "check-result", project.id, cwd=tmp_path)
+
+    assert first.returncode == 0
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines() == [f"mh-{project.id}-1.png"]
+    assert (tmp_path / f"mh-{project.id}-1.png").stat().st_ino == saved.st_ino
+
+
+def test_another_file_under_the_name_exits_4_unless_overwrite(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project()
+    (tmp_path / f"mh-{project.id}-1.png").write_bytes(b"x")
 
     again = run_cli(server, "check-result", project.id, cwd=tmp_path)
     replaced = run_cli(server, "check-result", project.id, "--overwrite", cwd=tmp_path)
 
-    assert first.returncode == 0
     assert again.returncode == 4
     assert again.stderr.splitlines()[-1] == (
         f"magic-hour-ext: error: mh-{project.id}-1.png already exists; pass --overwrite to replace it"

@@ -49,12 +49,6 @@ else:
 """
 
 
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer() as server:
-        yield server
-
-
 @pytest.fixture(autouse=True)
 def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
