@@ -497,7 +497,8 @@ class MagicHourServer:
             return message(404, "Not Found")
         project_id = unquote(raw_id)
         record.project_id = project_id
-        route: Route | None = {"GET": "get", "DELETE": "delete"}.get(request.method)  # type: ignore[assignment]
+        routes: dict[str, Route] = {"GET": "get", "DELETE": "delete"}
+        route = routes.get(request.method)
         if route is None:
             return message(405, "Method Not Allowed", [("Allow", "GET, DELETE")])
         fault = self._take_fault(route, project_id, record)
