@@ -205,6 +205,12 @@ class MagicHourServer:
         for listener in self._listeners.values():
             if listener.server is not None:
                 await listener.server.wait_closed()
+        # A connection accepted while closing gets a task that has not run yet: end it too, so no
+        # coroutine is left unawaited when the loop closes.
+        late = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
 
     # -- public state --------------------------------------------------------------------------
 
