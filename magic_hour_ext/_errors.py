@@ -10,6 +10,7 @@ The tree::
     │   ├── AuthenticationError                    401
     │   ├── PaymentRequiredError                   402
     │   ├── NotFoundError                          404
+    │   ├── UnprocessableEntityError               422, e.g. a video template cannot be deleted
     │   ├── RateLimitError                         429, after retries
     │   ├── APIConnectionError                     no response (connection error, timeout), after retries
     │   └── MalformedResponseError                 a body that does not parse as the spec says
@@ -51,6 +52,7 @@ __all__ = [
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
+    "UnprocessableEntityError",
     "WaitTimeoutError",
     "api_error_for_status",
 ]
@@ -113,6 +115,13 @@ class PaymentRequiredError(APIError):
 
 class NotFoundError(APIError):
     """404: no such project, or it was deleted."""
+
+
+class UnprocessableEntityError(APIError):
+    """422: the request is well formed, but the API refuses to carry it out.
+
+    For example, deleting a video project that is a template; ``message`` says why.
+    """
 
 
 class RateLimitError(APIError):
@@ -231,6 +240,7 @@ _ERRORS_BY_STATUS: dict[int, type[APIError]] = {
     401: AuthenticationError,
     402: PaymentRequiredError,
     404: NotFoundError,
+    422: UnprocessableEntityError,
     429: RateLimitError,
 }
 

@@ -38,7 +38,7 @@ def test_project_schema_is_snake_case_and_names_total_frame_cost(spec: dict[str,
     }
     for name in ("created_at", "image_count", "credits_charged"):
         assert name in project["properties"]
-    download = spec["components"]["schemas"]["ImageProjectDownload"]
+    download = spec["components"]["schemas"]["ProjectDownload"]
     assert "expires_at" in download["properties"]
 
 

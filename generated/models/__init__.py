@@ -1,15 +1,19 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audio_project import AudioProject
 from .error_body import ErrorBody
 from .image_project import ImageProject
-from .image_project_download import ImageProjectDownload
-from .image_project_error import ImageProjectError
-from .image_project_status import ImageProjectStatus
+from .project_download import ProjectDownload
+from .project_error import ProjectError
+from .project_status import ProjectStatus
+from .video_project import VideoProject
 
 __all__ = (
+    "AudioProject",
     "ErrorBody",
     "ImageProject",
-    "ImageProjectDownload",
-    "ImageProjectError",
-    "ImageProjectStatus",
+    "ProjectDownload",
+    "ProjectError",
+    "ProjectStatus",
+    "VideoProject",
 )

@@ -7,13 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 
-from ..models.image_project_status import ImageProjectStatus
+from ..models.project_status import ProjectStatus
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-    from ..models.image_project_download import ImageProjectDownload
-    from ..models.image_project_error import ImageProjectError
+    from ..models.project_download import ProjectDownload
+    from ..models.project_error import ProjectError
 
 
 T = TypeVar("T", bound="ImageProject")
@@ -27,13 +27,13 @@ class ImageProject:
         id (str): Unique ID of the image. Use it with the [Get image Project API](https://docs.magichour.ai/api-
             reference/image-projects/get-image-details) to fetch status and downloads.
         name (None | str): The name of the image.
-        status (ImageProjectStatus): The status of the image.
+        status (ProjectStatus): The status of the project.
             - `draft` - not currently used
             - `queued` - the job is queued and waiting for a GPU
             - `rendering` - the generation is in progress
-            - `complete` - the image is successful created
-            - `error` - an error occurred during rendering
-            - `canceled` - image render is canceled by the user
+            - `complete` - the project was rendered; see `downloads`
+            - `error` - an error occurred during rendering; see `error`
+            - `canceled` - the render was canceled by the user
         image_count (int): Number of images generated
         type_ (str): The type of the image project. Possible values are FACE_EDITOR, AI_IMAGE_EDITOR, AI_SELFIE,
             AI_HEADSHOT, AI_IMAGE, AI_MEME, CLOTHES_CHANGER, BACKGROUND_REMOVER, FACE_SWAP, IMAGE_UPSCALER, AI_GIF, QR_CODE,
@@ -46,26 +46,25 @@ class ImageProject:
 
             If an error occurred while generating the image(s), credits will be refunded and this field will be updated to
             include the refund.
-        downloads (list[ImageProjectDownload]): The outputs. Empty until the status is `complete`.
-        error (ImageProjectError | None): In the case of an error, this object will contain the error encountered during
-            video render
+        downloads (list[ProjectDownload]): The outputs. Empty until the status is `complete`.
+        error (None | ProjectError): Why the project failed, when its status is `error`; null otherwise.
     """
 
     id: str
     name: None | str
-    status: ImageProjectStatus
+    status: ProjectStatus
     image_count: int
     type_: str
     created_at: datetime.datetime
     enabled: bool
     total_frame_cost: int
     credits_charged: int
-    downloads: list[ImageProjectDownload]
-    error: ImageProjectError | None
+    downloads: list[ProjectDownload]
+    error: None | ProjectError
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_project_error import ImageProjectError  # noqa: PLC0415
+        from ..models.project_error import ProjectError  # noqa: PLC0415
 
         id = self.id
 
@@ -92,7 +91,7 @@ class ImageProject:
             downloads.append(downloads_item)
 
         error: dict[str, Any] | None
-        if isinstance(self.error, ImageProjectError):
+        if isinstance(self.error, ProjectError):
             error = self.error.to_dict()
         else:
             error = self.error
@@ -119,8 +118,8 @@ class ImageProject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.image_project_download import ImageProjectDownload  # noqa: PLC0415
-        from ..models.image_project_error import ImageProjectError  # noqa: PLC0415
+        from ..models.project_download import ProjectDownload  # noqa: PLC0415
+        from ..models.project_error import ProjectError  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -132,7 +131,7 @@ class ImageProject:
 
         name = _parse_name(d.pop("name"))
 
-        status = ImageProjectStatus(d.pop("status"))
+        status = ProjectStatus(d.pop("status"))
 
         image_count = d.pop("image_count")
 
@@ -149,22 +148,22 @@ class ImageProject:
         downloads = []
         _downloads = d.pop("downloads")
         for downloads_item_data in _downloads:
-            downloads_item = ImageProjectDownload.from_dict(downloads_item_data)
+            downloads_item = ProjectDownload.from_dict(downloads_item_data)
 
             downloads.append(downloads_item)
 
-        def _parse_error(data: object) -> ImageProjectError | None:
+        def _parse_error(data: object) -> None | ProjectError:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                error_type_0 = ImageProjectError.from_dict(data)
+                error_type_0 = ProjectError.from_dict(data)
 
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImageProjectError | None, data)
+            return cast(None | ProjectError, data)
 
         error = _parse_error(d.pop("error"))
 

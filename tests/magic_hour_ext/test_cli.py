@@ -24,6 +24,7 @@ from magic_hour_ext import (
     MissingAPIKeyError,
     NotFoundError,
     ProjectFailedError,
+    UnprocessableEntityError,
     WaitTimeoutError,
 )
 from magic_hour_ext._cli import build_parser, error_message, exit_code
@@ -404,6 +405,7 @@ def test_timeout_none_waits_forever() -> None:
         (DeclinedError("no"), 1),
         (WaitTimeoutError("p", None, 1.0), 3),
         (NotFoundError(404, "Not Found"), 4),
+        (UnprocessableEntityError(422, "video is a template and cannot be deleted"), 4),
         (DownloadError("broken"), 4),
         (RuntimeError("bug"), 4),
     ],

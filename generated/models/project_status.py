@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ImageProjectStatus(StrEnum):
+class ProjectStatus(StrEnum):
     CANCELED = "canceled"
     COMPLETE = "complete"
     DRAFT = "draft"
@@ -13,7 +13,7 @@ class ImageProjectStatus(StrEnum):
         return str(self.value)
 
     @classmethod
-    def _missing_(cls, value: object) -> "ImageProjectStatus | None":
+    def _missing_(cls, value: object) -> "ProjectStatus | None":
         """Keep a value the spec does not list, instead of failing to parse.
 
         The result is a pseudo-member: ``str(member)`` and ``member.value`` are the value as

@@ -7,33 +7,36 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 
-T = TypeVar("T", bound="ImageProjectError")
+import datetime
+
+
+T = TypeVar("T", bound="ProjectDownload")
 
 
 @_attrs_define
-class ImageProjectError:
-    """In the case of an error, this object will contain the error encountered during video render
+class ProjectDownload:
+    """One output of a project, and how long its URL works.
 
     Attributes:
-        message (str): Details on the reason why a failure happened.
-        code (str): An error code to indicate why a failure happened.
+        url (str): A signed URL. Keep its query string intact, and treat it as a credential.
+        expires_at (datetime.datetime): When `url` stops working. Fetch the project again for a fresh URL.
     """
 
-    message: str
-    code: str
+    url: str
+    expires_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        url = self.url
 
-        code = self.code
+        expires_at = self.expires_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "message": message,
-                "code": code,
+                "url": url,
+                "expires_at": expires_at,
             }
         )
 
@@ -42,17 +45,17 @@ class ImageProjectError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message")
+        url = d.pop("url")
 
-        code = d.pop("code")
+        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
 
-        image_project_error = cls(
-            message=message,
-            code=code,
+        project_download = cls(
+            url=url,
+            expires_at=expires_at,
         )
 
-        image_project_error.additional_properties = d
-        return image_project_error
+        project_download.additional_properties = d
+        return project_download
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,36 +7,33 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 
-import datetime
-
-
-T = TypeVar("T", bound="ImageProjectDownload")
+T = TypeVar("T", bound="ProjectError")
 
 
 @_attrs_define
-class ImageProjectDownload:
-    """The download url and expiration date of the image project
+class ProjectError:
+    """Why the project failed, when its status is `error`; null otherwise.
 
     Attributes:
-        url (str): A signed URL. Keep its query string intact, and treat it as a credential.
-        expires_at (datetime.datetime): When `url` stops working. Fetch the project again for a fresh URL.
+        message (str): Details on the reason why a failure happened.
+        code (str): An error code to indicate why a failure happened.
     """
 
-    url: str
-    expires_at: datetime.datetime
+    message: str
+    code: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
+        message = self.message
 
-        expires_at = self.expires_at.isoformat()
+        code = self.code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "url": url,
-                "expires_at": expires_at,
+                "message": message,
+                "code": code,
             }
         )
 
@@ -45,17 +42,17 @@ class ImageProjectDownload:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url")
+        message = d.pop("message")
 
-        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+        code = d.pop("code")
 
-        image_project_download = cls(
-            url=url,
-            expires_at=expires_at,
+        project_error = cls(
+            message=message,
+            code=code,
         )
 
-        image_project_download.additional_properties = d
-        return image_project_download
+        project_error.additional_properties = d
+        return project_error
 
     @property
     def additional_keys(self) -> list[str]:
