@@ -20,7 +20,7 @@ from urllib.parse import quote
 import httpx
 from attrs import frozen
 
-from generated.models import ImageProject
+from generated.models import ImageProject, ProjectDownload
 
 from ._errors import (
     APIConnectionError,
@@ -43,6 +43,7 @@ __all__ = [
     "error_from_response",
     "get_request",
     "parse_project",
+    "project_outputs",
     "project_path",
 ]
 
@@ -236,6 +237,16 @@ def check_project_types(payload: Mapping[str, Any]) -> None:
         _check_fields(payload["error"], _ERROR_FIELDS, "error.")
 
 
+def project_outputs(project: ImageProject) -> list[ProjectDownload]:
+    """The project's ``downloads``; ``[]`` when the body had none (a complete project always has them).
+
+    Example:
+        >>> project_outputs(ImageProject.from_dict({"id": "p", "status": "queued"}))
+        []
+    """
+    return project.downloads if isinstance(project.downloads, list) else []
+
+
 def parse_project(status_code: int, headers: Mapping[str, str], body: bytes) -> ImageProject:
     """The ImageProject of a GET response, or the APIError it stands for.
 
@@ -265,8 +276,9 @@ def parse_project(status_code: int, headers: Mapping[str, str], body: bytes) -> 
         raise MalformedResponseError(status_code, f"the project does not match the spec: {exc}") from None
     try:
         project = ImageProject.from_dict(payload)
-        project.created_at = _utc(project.created_at)
-        for download in project.downloads:
+        if isinstance(project.created_at, dt.datetime):
+            project.created_at = _utc(project.created_at)
+        for download in project_outputs(project):
             download.expires_at = _utc(download.expires_at)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - checked above
         raise MalformedResponseError(

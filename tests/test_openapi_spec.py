@@ -50,3 +50,20 @@ def test_both_operations_document_errors_and_rate_limits(spec: dict[str, Any]) -
     assert "Retry-After" in too_many["headers"]
     assert spec["servers"] == [{"url": "https://api.magichour.ai"}]
     assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+
+
+@pytest.mark.parametrize("model", ["ImageProject", "VideoProject", "AudioProject"])
+def test_projects_require_only_what_the_wait_needs(spec: dict[str, Any], model: str) -> None:
+    """The generated models read tolerantly: every other field may be missing."""
+    schemas = spec["components"]["schemas"]
+    assert schemas[model]["required"] == ["id", "status"]
+    assert {"downloads", "error", "credits_charged"} <= set(schemas[model]["properties"])
+    assert schemas["ProjectDownload"]["required"] == ["url", "expires_at"]
+    assert "required" not in schemas["ProjectError"]
+
+
+def test_video_defines_the_deprecated_fields_it_lists(spec: dict[str, Any]) -> None:
+    video = spec["components"]["schemas"]["VideoProject"]["properties"]
+    assert video["total_frame_cost"]["deprecated"] is True
+    assert video["download"]["deprecated"] is True
+    assert {"$ref": "#/components/schemas/ProjectDownload"} in video["download"]["oneOf"]

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, TYPE_CHECKING
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
 
 from ..models.project_status import ProjectStatus
 from typing import cast
@@ -26,7 +27,6 @@ class AudioProject:
     Attributes:
         id (str): Unique ID of the audio. Use it with the [Get audio Project API](https://docs.magichour.ai/api-
             reference/audio-projects/get-audio-details) to fetch status and downloads.
-        name (None | str): The name of the audio.
         status (ProjectStatus): The status of the project.
             - `draft` - not currently used
             - `queued` - the job is queued and waiting for a GPU
@@ -34,28 +34,29 @@ class AudioProject:
             - `complete` - the project was rendered; see `downloads`
             - `error` - an error occurred during rendering; see `error`
             - `canceled` - the render was canceled by the user
-        type_ (str): The type of the audio project. Possible values are VOICE_GENERATOR, VOICE_CHANGER, VOICE_CLONER,
-            VIDEO_TO_AUDIO, MUSIC_GENERATOR
-        created_at (datetime.datetime):
-        enabled (bool): Whether this resource is active. If false, it is deleted.
-        credits_charged (int): The amount of credits deducted from your account to generate the audio. We charge credits
-            right when the request is made.
+        name (None | str | Unset): The name of the audio.
+        type_ (str | Unset): The type of the audio project. Possible values are VOICE_GENERATOR, VOICE_CHANGER,
+            VOICE_CLONER, VIDEO_TO_AUDIO, MUSIC_GENERATOR
+        created_at (datetime.datetime | Unset):
+        enabled (bool | Unset): Whether this resource is active. If false, it is deleted.
+        credits_charged (int | Unset): The amount of credits deducted from your account to generate the audio. We charge
+            credits right when the request is made.
 
             If an error occurred while generating the audio, credits will be refunded and this field will be updated to
             include the refund.
-        downloads (list[ProjectDownload]): The outputs. Empty until the status is `complete`.
-        error (None | ProjectError): Why the project failed, when its status is `error`; null otherwise.
+        downloads (list[ProjectDownload] | Unset): The outputs. Empty until the status is `complete`.
+        error (None | ProjectError | Unset): Why the project failed, when its status is `error`; null otherwise.
     """
 
     id: str
-    name: None | str
     status: ProjectStatus
-    type_: str
-    created_at: datetime.datetime
-    enabled: bool
-    credits_charged: int
-    downloads: list[ProjectDownload]
-    error: None | ProjectError
+    name: None | str | Unset = UNSET
+    type_: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    credits_charged: int | Unset = UNSET
+    downloads: list[ProjectDownload] | Unset = UNSET
+    error: None | ProjectError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,26 +64,35 @@ class AudioProject:
 
         id = self.id
 
-        name: None | str
-        name = self.name
-
         status = self.status.value
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         type_ = self.type_
 
-        created_at = self.created_at.isoformat()
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
         enabled = self.enabled
 
         credits_charged = self.credits_charged
 
-        downloads = []
-        for downloads_item_data in self.downloads:
-            downloads_item = downloads_item_data.to_dict()
-            downloads.append(downloads_item)
+        downloads: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.downloads, Unset):
+            downloads = []
+            for downloads_item_data in self.downloads:
+                downloads_item = downloads_item_data.to_dict()
+                downloads.append(downloads_item)
 
-        error: dict[str, Any] | None
-        if isinstance(self.error, ProjectError):
+        error: dict[str, Any] | None | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        elif isinstance(self.error, ProjectError):
             error = self.error.to_dict()
         else:
             error = self.error
@@ -92,16 +102,23 @@ class AudioProject:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
                 "status": status,
-                "type": type_,
-                "created_at": created_at,
-                "enabled": enabled,
-                "credits_charged": credits_charged,
-                "downloads": downloads,
-                "error": error,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if credits_charged is not UNSET:
+            field_dict["credits_charged"] = credits_charged
+        if downloads is not UNSET:
+            field_dict["downloads"] = downloads
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
@@ -113,32 +130,43 @@ class AudioProject:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
-
         status = ProjectStatus(d.pop("status"))
 
-        type_ = d.pop("type")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        enabled = d.pop("enabled")
-
-        credits_charged = d.pop("credits_charged")
-
-        downloads = []
-        _downloads = d.pop("downloads")
-        for downloads_item_data in _downloads:
-            downloads_item = ProjectDownload.from_dict(downloads_item_data)
-
-            downloads.append(downloads_item)
-
-        def _parse_error(data: object) -> None | ProjectError:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        type_ = d.pop("type", UNSET)
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        enabled = d.pop("enabled", UNSET)
+
+        credits_charged = d.pop("credits_charged", UNSET)
+
+        _downloads = d.pop("downloads", UNSET)
+        downloads: list[ProjectDownload] | Unset = UNSET
+        if _downloads is not UNSET:
+            downloads = []
+            for downloads_item_data in _downloads:
+                downloads_item = ProjectDownload.from_dict(downloads_item_data)
+
+                downloads.append(downloads_item)
+
+        def _parse_error(data: object) -> None | ProjectError | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -148,14 +176,14 @@ class AudioProject:
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ProjectError, data)
+            return cast(None | ProjectError | Unset, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d.pop("error", UNSET))
 
         audio_project = cls(
             id=id,
-            name=name,
             status=status,
+            name=name,
             type_=type_,
             created_at=created_at,
             enabled=enabled,

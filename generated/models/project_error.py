@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 
 T = TypeVar("T", bound="ProjectError")
 
@@ -15,12 +17,12 @@ class ProjectError:
     """Why the project failed, when its status is `error`; null otherwise.
 
     Attributes:
-        message (str): Details on the reason why a failure happened.
-        code (str): An error code to indicate why a failure happened.
+        message (str | Unset): Details on the reason why a failure happened.
+        code (str | Unset): An error code to indicate why a failure happened.
     """
 
-    message: str
-    code: str
+    message: str | Unset = UNSET
+    code: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,21 +32,20 @@ class ProjectError:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-                "code": code,
-            }
-        )
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if code is not UNSET:
+            field_dict["code"] = code
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message")
+        message = d.pop("message", UNSET)
 
-        code = d.pop("code")
+        code = d.pop("code", UNSET)
 
         project_error = cls(
             message=message,

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, TYPE_CHECKING
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
 
 from ..models.project_status import ProjectStatus
 from typing import cast
@@ -26,7 +27,6 @@ class VideoProject:
     Attributes:
         id (str): Unique ID of the video. Use it with the [Get video Project API](https://docs.magichour.ai/api-
             reference/video-projects/get-video-details) to fetch status and downloads.
-        name (None | str): The name of the video.
         status (ProjectStatus): The status of the project.
             - `draft` - not currently used
             - `queued` - the job is queued and waiting for a GPU
@@ -34,44 +34,45 @@ class VideoProject:
             - `complete` - the project was rendered; see `downloads`
             - `error` - an error occurred during rendering; see `error`
             - `canceled` - the render was canceled by the user
-        type_ (str): The type of the video project. Possible values are ANIMATION, AUTO_SUBTITLE, VIDEO_TO_VIDEO,
-            FACE_SWAP, TEXT_TO_VIDEO, IMAGE_TO_VIDEO, LIP_SYNC, TALKING_PHOTO, VIDEO_UPSCALER, EXTEND, AUDIO_TO_VIDEO,
-            VIDEO_EXPANDER, UGC_AD
-        created_at (datetime.datetime):
-        width (int): The width of the final output video. A value of -1 indicates the width can be ignored.
-        height (int): The height of the final output video. A value of -1 indicates the height can be ignored.
-        enabled (bool): Whether this resource is active. If false, it is deleted.
-        start_seconds (float): Start time of your clip (seconds). Must be ≥ 0.
-        end_seconds (float): End time of your clip (seconds). Must be greater than start_seconds.
-        total_frame_cost (int): Deprecated. The credits charged for the project; use `credits_charged` instead.
-        credits_charged (int): The amount of credits deducted from your account to generate the video. If the status is
-            not 'complete', this value is an estimate and may be adjusted upon completion based on the actual FPS of the
-            output video.
+        name (None | str | Unset): The name of the video.
+        type_ (str | Unset): The type of the video project. Possible values are ANIMATION, AUTO_SUBTITLE,
+            VIDEO_TO_VIDEO, FACE_SWAP, TEXT_TO_VIDEO, IMAGE_TO_VIDEO, LIP_SYNC, TALKING_PHOTO, VIDEO_UPSCALER, EXTEND,
+            AUDIO_TO_VIDEO, VIDEO_EXPANDER, UGC_AD
+        created_at (datetime.datetime | Unset):
+        width (int | Unset): The width of the final output video. A value of -1 indicates the width can be ignored.
+        height (int | Unset): The height of the final output video. A value of -1 indicates the height can be ignored.
+        enabled (bool | Unset): Whether this resource is active. If false, it is deleted.
+        start_seconds (float | Unset): Start time of your clip (seconds). Must be ≥ 0.
+        end_seconds (float | Unset): End time of your clip (seconds). Must be greater than start_seconds.
+        credits_charged (int | Unset): The amount of credits deducted from your account to generate the video. If the
+            status is not 'complete', this value is an estimate and may be adjusted upon completion based on the actual FPS
+            of the output video.
 
             If video generation fails, credits will be refunded, and this field will be updated to include the refund.
-        fps (float): Frame rate of the video. If the status is not 'complete', the frame rate is an estimate and will be
-            adjusted when the video completes.
-        error (None | ProjectError): Why the project failed, when its status is `error`; null otherwise.
-        downloads (list[ProjectDownload]): The outputs. Empty until the status is `complete`.
-        download (None | ProjectDownload): Deprecated. The first output, or null; use `downloads` instead.
+        fps (float | Unset): Frame rate of the video. If the status is not 'complete', the frame rate is an estimate and
+            will be adjusted when the video completes.
+        error (None | ProjectError | Unset): Why the project failed, when its status is `error`; null otherwise.
+        downloads (list[ProjectDownload] | Unset): The outputs. Empty until the status is `complete`.
+        total_frame_cost (int | Unset): Deprecated. The credits charged for the project; use `credits_charged` instead.
+        download (None | ProjectDownload | Unset): Deprecated. The first output, or null; use `downloads` instead.
     """
 
     id: str
-    name: None | str
     status: ProjectStatus
-    type_: str
-    created_at: datetime.datetime
-    width: int
-    height: int
-    enabled: bool
-    start_seconds: float
-    end_seconds: float
-    total_frame_cost: int
-    credits_charged: int
-    fps: float
-    error: None | ProjectError
-    downloads: list[ProjectDownload]
-    download: None | ProjectDownload
+    name: None | str | Unset = UNSET
+    type_: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    width: int | Unset = UNSET
+    height: int | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    start_seconds: float | Unset = UNSET
+    end_seconds: float | Unset = UNSET
+    credits_charged: int | Unset = UNSET
+    fps: float | Unset = UNSET
+    error: None | ProjectError | Unset = UNSET
+    downloads: list[ProjectDownload] | Unset = UNSET
+    total_frame_cost: int | Unset = UNSET
+    download: None | ProjectDownload | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,14 +81,19 @@ class VideoProject:
 
         id = self.id
 
-        name: None | str
-        name = self.name
-
         status = self.status.value
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         type_ = self.type_
 
-        created_at = self.created_at.isoformat()
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
         width = self.width
 
@@ -99,25 +105,31 @@ class VideoProject:
 
         end_seconds = self.end_seconds
 
-        total_frame_cost = self.total_frame_cost
-
         credits_charged = self.credits_charged
 
         fps = self.fps
 
-        error: dict[str, Any] | None
-        if isinstance(self.error, ProjectError):
+        error: dict[str, Any] | None | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        elif isinstance(self.error, ProjectError):
             error = self.error.to_dict()
         else:
             error = self.error
 
-        downloads = []
-        for downloads_item_data in self.downloads:
-            downloads_item = downloads_item_data.to_dict()
-            downloads.append(downloads_item)
+        downloads: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.downloads, Unset):
+            downloads = []
+            for downloads_item_data in self.downloads:
+                downloads_item = downloads_item_data.to_dict()
+                downloads.append(downloads_item)
 
-        download: dict[str, Any] | None
-        if isinstance(self.download, ProjectDownload):
+        total_frame_cost = self.total_frame_cost
+
+        download: dict[str, Any] | None | Unset
+        if isinstance(self.download, Unset):
+            download = UNSET
+        elif isinstance(self.download, ProjectDownload):
             download = self.download.to_dict()
         else:
             download = self.download
@@ -127,23 +139,37 @@ class VideoProject:
         field_dict.update(
             {
                 "id": id,
-                "name": name,
                 "status": status,
-                "type": type_,
-                "created_at": created_at,
-                "width": width,
-                "height": height,
-                "enabled": enabled,
-                "start_seconds": start_seconds,
-                "end_seconds": end_seconds,
-                "total_frame_cost": total_frame_cost,
-                "credits_charged": credits_charged,
-                "fps": fps,
-                "error": error,
-                "downloads": downloads,
-                "download": download,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if width is not UNSET:
+            field_dict["width"] = width
+        if height is not UNSET:
+            field_dict["height"] = height
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if start_seconds is not UNSET:
+            field_dict["start_seconds"] = start_seconds
+        if end_seconds is not UNSET:
+            field_dict["end_seconds"] = end_seconds
+        if credits_charged is not UNSET:
+            field_dict["credits_charged"] = credits_charged
+        if fps is not UNSET:
+            field_dict["fps"] = fps
+        if error is not UNSET:
+            field_dict["error"] = error
+        if downloads is not UNSET:
+            field_dict["downloads"] = downloads
+        if total_frame_cost is not UNSET:
+            field_dict["total_frame_cost"] = total_frame_cost
+        if download is not UNSET:
+            field_dict["download"] = download
 
         return field_dict
 
@@ -155,37 +181,44 @@ class VideoProject:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
-
         status = ProjectStatus(d.pop("status"))
 
-        type_ = d.pop("type")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        width = d.pop("width")
-
-        height = d.pop("height")
-
-        enabled = d.pop("enabled")
-
-        start_seconds = d.pop("start_seconds")
-
-        end_seconds = d.pop("end_seconds")
-
-        total_frame_cost = d.pop("total_frame_cost")
-
-        credits_charged = d.pop("credits_charged")
-
-        fps = d.pop("fps")
-
-        def _parse_error(data: object) -> None | ProjectError:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        type_ = d.pop("type", UNSET)
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        width = d.pop("width", UNSET)
+
+        height = d.pop("height", UNSET)
+
+        enabled = d.pop("enabled", UNSET)
+
+        start_seconds = d.pop("start_seconds", UNSET)
+
+        end_seconds = d.pop("end_seconds", UNSET)
+
+        credits_charged = d.pop("credits_charged", UNSET)
+
+        fps = d.pop("fps", UNSET)
+
+        def _parse_error(data: object) -> None | ProjectError | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -195,19 +228,25 @@ class VideoProject:
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ProjectError, data)
+            return cast(None | ProjectError | Unset, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d.pop("error", UNSET))
 
-        downloads = []
-        _downloads = d.pop("downloads")
-        for downloads_item_data in _downloads:
-            downloads_item = ProjectDownload.from_dict(downloads_item_data)
+        _downloads = d.pop("downloads", UNSET)
+        downloads: list[ProjectDownload] | Unset = UNSET
+        if _downloads is not UNSET:
+            downloads = []
+            for downloads_item_data in _downloads:
+                downloads_item = ProjectDownload.from_dict(downloads_item_data)
 
-            downloads.append(downloads_item)
+                downloads.append(downloads_item)
 
-        def _parse_download(data: object) -> None | ProjectDownload:
+        total_frame_cost = d.pop("total_frame_cost", UNSET)
+
+        def _parse_download(data: object) -> None | ProjectDownload | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -217,14 +256,14 @@ class VideoProject:
                 return download_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ProjectDownload, data)
+            return cast(None | ProjectDownload | Unset, data)
 
-        download = _parse_download(d.pop("download"))
+        download = _parse_download(d.pop("download", UNSET))
 
         video_project = cls(
             id=id,
-            name=name,
             status=status,
+            name=name,
             type_=type_,
             created_at=created_at,
             width=width,
@@ -232,11 +271,11 @@ class VideoProject:
             enabled=enabled,
             start_seconds=start_seconds,
             end_seconds=end_seconds,
-            total_frame_cost=total_frame_cost,
             credits_charged=credits_charged,
             fps=fps,
             error=error,
             downloads=downloads,
+            total_frame_cost=total_frame_cost,
             download=download,
         )
 
