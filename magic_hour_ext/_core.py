@@ -55,7 +55,7 @@ from ._errors import (
 from ._log import logger as log
 from ._naming import output_filename
 from ._redact import redact_url
-from ._requests import ApiRequest, get_request, project_outputs
+from ._requests import ApiRequest, get_request, image_project_reader, project_outputs
 from ._result import CheckResult
 from ._retry import RetryState, is_transient
 from ._schedule import poll_interval
@@ -148,6 +148,7 @@ class _Wait:
         self.start = plan.clock()
         self.deadline = None if plan.timeout is None else self.start + plan.timeout
         self.project: ImageProject | None = None
+        self.read = image_project_reader()  # logs each tolerated field once per wait
         self.status: str | None = None
         self.warned: set[str] = set()
 
@@ -168,7 +169,7 @@ class _Wait:
         time_left = self.time_left if deadline else lambda: None
         retry = RetryState(time_left, self.plan.rng)
         try:
-            project = yield Fetch(get_request(self.plan.project_id, retry, time_left))
+            project = yield Fetch(get_request(self.plan.project_id, retry, time_left, self.read))
         except MagicHourError as err:
             left = time_left()
             if is_transient(err) and left is not None and left <= 0:

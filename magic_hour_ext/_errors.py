@@ -145,16 +145,21 @@ class ProjectFailedError(MagicHourError):
     Attributes:
         project: The final ImageProject.
         code: ``project.error.code`` (e.g. ``"no_source_face"``), or None when the body has none.
-        message: ``project.error.message``, or None.
+        message: ``project.error.message``, or None when the body has none.
     """
 
     def __init__(self, project: ImageProject) -> None:
         self.project = project
+        # Whatever shape the error has (null, absent, no code, no message), the project failed.
         err = project.error
-        self.code: str | None = getattr(err, "code", None)
-        self.message: str | None = getattr(err, "message", None)
-        detail = f"{self.code}: {self.message}" if self.code or self.message else "no error details"
-        super().__init__(f"image project {project.id!r} failed ({detail})")
+        self.code: str | None = _text(getattr(err, "code", None))
+        self.message: str | None = _text(getattr(err, "message", None))
+        detail = f"{self.code}: {self.message}" if self.code and self.message else self.code or self.message
+        super().__init__(f"image project {project.id!r} failed ({detail or 'no error details'})")
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class ProjectCanceledError(MagicHourError):

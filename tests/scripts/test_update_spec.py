@@ -24,8 +24,8 @@ UPSTREAM = Path(__file__).parent / "data" / "upstream-openapi-full.json"
 IMAGE = "/v1/image-projects/{id}"
 
 # The files `make update-spec` reads or writes.
-_FILES = ("Makefile", "openapi.yaml", "openapi-python-client.yaml")
-_DIRS = ("scripts/templates", "scripts/spec", "generated")
+_FILES = ("Makefile", "openapi.yaml", "openapi-python-client.yaml", "scripts/write_catalog.py")
+_DIRS = ("scripts/templates", "scripts/spec", "scripts/spec_pipeline", "generated")
 
 
 @pytest.fixture(scope="module")
