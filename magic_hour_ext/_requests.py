@@ -13,13 +13,12 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
 from attrs import frozen
 
-from generated.catalog import PROJECT_KINDS, ProjectKind
 from generated.models import ImageProject, ProjectDownload, ProjectStatus
 from generated.types import Unset
 
@@ -35,6 +34,9 @@ from ._log import logger as log
 from ._redact import redact_text
 from ._retry import RetryState, parse_retry_after
 from ._tolerant import FieldError, field_name, fit_object
+
+if TYPE_CHECKING:
+    from generated.catalog import ProjectKind
 
 __all__ = [
     "MIN_REQUEST_TIMEOUT",
@@ -170,6 +172,10 @@ def project_kind(model: type[ProjectModel]) -> ProjectKind:
         >>> project_kind(ImageProject).path_prefix
         '/v1/image-projects/'
     """
+    # Imported here, not with the module: the catalog holds every tool's request schema too, and
+    # `import magic_hour_ext` stays as fast as before.
+    from generated.catalog import PROJECT_KINDS
+
     for kind in PROJECT_KINDS.values():
         if kind.model == model.__name__:
             return kind

@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generated.catalog import JsonField
+if TYPE_CHECKING:  # the catalog is large: imported when a body is first read (see _requests)
+    from generated.catalog import JsonField
 
 __all__ = ["FieldError", "field_name", "fit_object"]
 
@@ -91,6 +92,7 @@ def fit_object(
         FieldError: a strict field is missing or does not fit.
 
     Example:
+        >>> from generated.catalog import JsonField
         >>> fields = {"id": JsonField(("string",), True), "count": JsonField(("integer",), False)}
         >>> dropped: list[FieldError] = []
         >>> fit_object({"id": "p", "count": "5", "new": 1}, fields, dropped=dropped)

@@ -67,3 +67,19 @@ def test_video_defines_the_deprecated_fields_it_lists(spec: dict[str, Any]) -> N
     assert video["total_frame_cost"]["deprecated"] is True
     assert video["download"]["deprecated"] is True
     assert {"$ref": "#/components/schemas/ProjectDownload"} in video["download"]["oneOf"]
+
+
+def test_every_create_answers_a_named_model_with_its_deprecated_cost_defined(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    creates = {path: item["post"] for path, item in spec["paths"].items() if "post" in item}
+    assert len(creates) == 27  # 25 tools, upload-urls, face detection
+    for path, operation in creates.items():
+        ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        response = schemas[ref.rsplit("/", 1)[1]]
+        assert set(response["required"]) <= set(response["properties"]), path
+        for cost in ("frame_cost", "estimated_frame_cost"):
+            if cost in response["properties"]:
+                assert response["properties"][cost]["deprecated"] is True
+                assert cost not in response["required"]
+        assert operation["responses"]["422"] == {"$ref": "#/components/responses/UnprocessableEntity"}
+        assert "default" not in str(operation["requestBody"]), "request defaults are the server's"

@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import subprocess
+import sys
 from typing import Any
 
 import httpx
@@ -359,3 +361,12 @@ def test_valid_variants_still_parse() -> None:
     assert project.error.code == "no_source_face"
     assert project.additional_properties == {"brand_new": {"nested": [1, 2]}}
     assert str(parse_project(ImageProject, 200, {}, body(status="upscaling")).status) == "upscaling"
+
+
+def test_importing_the_package_does_not_load_the_catalog() -> None:
+    """The catalog holds every tool's request schema: it is loaded when a body is first read."""
+    code = "import sys, magic_hour_ext; print('generated.catalog' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
