@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The generator runs ruff as a post hook: it must find the pinned one first.
 export PATH := $(abspath $(BIN)):$(PATH)
+# Its first post hook, scripts/write_catalog.py, writes generated/catalog.py from the spec it
+# generates from (here, or in the temporary folder of check-generated and update-spec).
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+export MAGIC_HOUR_SPEC := $(abspath openapi.yaml)
+export MAGIC_HOUR_SCRIPTS := $(ROOT)/scripts
 
 GENERATOR := $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config openapi-python-client.yaml --custom-template-path scripts/templates \
@@ -41,7 +46,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict magic_hour_ext generated
-	$(BIN)/mypy --strict scripts/update_spec.py scripts/spec_pipeline
+	$(BIN)/mypy --strict scripts/update_spec.py scripts/write_catalog.py scripts/spec_pipeline
 	$(BIN)/mypy --strict scripts/bench
 
 # bench-install: the quick benchmark test needs the official SDK; installing it is make's job, not the test's.

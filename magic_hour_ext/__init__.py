@@ -27,6 +27,7 @@ from ._errors import (
     ProjectCanceledError,
     ProjectFailedError,
     RateLimitError,
+    UnprocessableEntityError,
     WaitTimeoutError,
 )
 from ._log import install_log_filters as _install_log_filters
@@ -55,6 +56,7 @@ __all__ = [
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
+    "UnprocessableEntityError",
     "WaitTimeoutError",
     "acheck_result",
     "adelete_project",

@@ -13,7 +13,7 @@ from generated.models import ImageProject
 from ._async import AsyncDriver
 from ._config import usable_client
 from ._errors import InvalidArgumentError
-from ._requests import check_project_id, delete_request, get_request
+from ._requests import check_project_id, delete_request, get_request, image_project_reader
 from ._retry import RetryState
 from ._sync import SyncDriver
 
@@ -62,7 +62,7 @@ def get_project(id: str, *, client: AuthenticatedClient | None = None) -> ImageP
         ('complete', ['https://videos.magichour.ai/id/output.png?...'])
     """
     with _sync_driver(id, client) as driver:
-        return driver.request(get_request(id, RetryState(lambda: None), lambda: None))
+        return driver.request(get_request(id, RetryState(lambda: None), lambda: None, image_project_reader()))
 
 
 async def aget_project(id: str, *, client: AuthenticatedClient | None = None) -> ImageProject:
@@ -74,7 +74,9 @@ async def aget_project(id: str, *, client: AuthenticatedClient | None = None) ->
         >>> project = asyncio.run(aget_project("cuid-example"))  # doctest: +SKIP
     """
     async with _async_driver(id, client) as driver:
-        return await driver.request(get_request(id, RetryState(lambda: None), lambda: None))
+        return await driver.request(
+            get_request(id, RetryState(lambda: None), lambda: None, image_project_reader())
+        )
 
 
 def delete_project(id: str, *, client: AuthenticatedClient | None = None) -> None:

@@ -55,7 +55,7 @@ from ._errors import (
 from ._log import logger as log
 from ._naming import output_filename
 from ._redact import redact_url
-from ._requests import ApiRequest, get_request
+from ._requests import ApiRequest, get_request, image_project_reader, project_outputs
 from ._result import CheckResult
 from ._retry import RetryState, is_transient
 from ._schedule import poll_interval
@@ -148,6 +148,7 @@ class _Wait:
         self.start = plan.clock()
         self.deadline = None if plan.timeout is None else self.start + plan.timeout
         self.project: ImageProject | None = None
+        self.read = image_project_reader()  # logs each tolerated field once per wait
         self.status: str | None = None
         self.warned: set[str] = set()
 
@@ -168,7 +169,7 @@ class _Wait:
         time_left = self.time_left if deadline else lambda: None
         retry = RetryState(time_left, self.plan.rng)
         try:
-            project = yield Fetch(get_request(self.plan.project_id, retry, time_left))
+            project = yield Fetch(get_request(self.plan.project_id, retry, time_left, self.read))
         except MagicHourError as err:
             left = time_left()
             if is_transient(err) and left is not None and left <= 0:
@@ -209,20 +210,21 @@ class _Wait:
         return project
 
     def download(self, project: ImageProject) -> Generator[Action, Any, list[Path]]:
-        count = len(project.downloads)
+        outputs = project_outputs(project)
+        count = len(outputs)
         directory = self.plan.directory
         paths = {
             i: directory / output_filename(self.plan.project_id, i, d.url)
-            for i, d in enumerate(project.downloads, start=1)
+            for i, d in enumerate(outputs, start=1)
         }
         saved: dict[int, Path] = {}
         pending = list(paths)
         refreshes = 0
         while pending:
             now = self.plan.now()
-            expired = [i for i in pending if project.downloads[i - 1].expires_at <= now]
+            expired = [i for i in pending if outputs[i - 1].expires_at <= now]
             if not expired:
-                items = tuple(DownloadItem(i, project.downloads[i - 1].url, paths[i]) for i in pending)
+                items = tuple(DownloadItem(i, outputs[i - 1].url, paths[i]) for i in pending)
                 outcome = yield Download(directory, items)
                 if not isinstance(outcome, DownloadOutcome):
                     raise TypeError(f"a driver sent {type(outcome).__name__} for a Download")
@@ -231,7 +233,7 @@ class _Wait:
                 expired = pending
                 if not pending:
                     break
-            url = project.downloads[expired[0] - 1].url
+            url = outputs[expired[0] - 1].url
             if refreshes >= self.plan.max_url_refreshes:
                 raise DownloadExpiredError(
                     f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=url
@@ -239,7 +241,8 @@ class _Wait:
             refreshes += 1
             log.info("URL of output %d expired (%s); fetching fresh URLs", expired[0], redact_url(url))
             project = yield from self.fetch(deadline=False)
-            if str(project.status) != "complete" or len(project.downloads) != count:
+            outputs = project_outputs(project)
+            if str(project.status) != "complete" or len(outputs) != count:
                 raise MalformedResponseError(
                     200, f"the project changed while downloading (status {str(project.status)!r})"
                 )

@@ -10,6 +10,7 @@ The tree::
     │   ├── AuthenticationError                    401
     │   ├── PaymentRequiredError                   402
     │   ├── NotFoundError                          404
+    │   ├── UnprocessableEntityError               422, e.g. a video template cannot be deleted
     │   ├── RateLimitError                         429, after retries
     │   ├── APIConnectionError                     no response (connection error, timeout), after retries
     │   └── MalformedResponseError                 a body that does not parse as the spec says
@@ -51,6 +52,7 @@ __all__ = [
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
+    "UnprocessableEntityError",
     "WaitTimeoutError",
     "api_error_for_status",
 ]
@@ -115,6 +117,13 @@ class NotFoundError(APIError):
     """404: no such project, or it was deleted."""
 
 
+class UnprocessableEntityError(APIError):
+    """422: the request is well formed, but the API refuses to carry it out.
+
+    For example, deleting a video project that is a template; ``message`` says why.
+    """
+
+
 class RateLimitError(APIError):
     """429, still there after the retries."""
 
@@ -136,16 +145,21 @@ class ProjectFailedError(MagicHourError):
     Attributes:
         project: The final ImageProject.
         code: ``project.error.code`` (e.g. ``"no_source_face"``), or None when the body has none.
-        message: ``project.error.message``, or None.
+        message: ``project.error.message``, or None when the body has none.
     """
 
     def __init__(self, project: ImageProject) -> None:
         self.project = project
+        # Whatever shape the error has (null, absent, no code, no message), the project failed.
         err = project.error
-        self.code: str | None = getattr(err, "code", None)
-        self.message: str | None = getattr(err, "message", None)
-        detail = f"{self.code}: {self.message}" if self.code or self.message else "no error details"
-        super().__init__(f"image project {project.id!r} failed ({detail})")
+        self.code: str | None = _text(getattr(err, "code", None))
+        self.message: str | None = _text(getattr(err, "message", None))
+        detail = f"{self.code}: {self.message}" if self.code and self.message else self.code or self.message
+        super().__init__(f"image project {project.id!r} failed ({detail or 'no error details'})")
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class ProjectCanceledError(MagicHourError):
@@ -231,6 +245,7 @@ _ERRORS_BY_STATUS: dict[int, type[APIError]] = {
     401: AuthenticationError,
     402: PaymentRequiredError,
     404: NotFoundError,
+    422: UnprocessableEntityError,
     429: RateLimitError,
 }
 

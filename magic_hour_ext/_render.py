@@ -13,6 +13,7 @@ Everything that came from the server (statuses, names, error messages) is shown 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -34,9 +35,11 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from generated.models import ImageProject
+from generated.models import ImageProject, ProjectError
+from generated.types import Unset
 
 from . import DownloadProgress, redact_url
+from ._requests import project_outputs
 
 __all__ = [
     "FINAL_STATUSES",
@@ -111,36 +114,61 @@ def human_size(size: int | None) -> str:
 def project_json(project: ImageProject, downloaded_paths: Sequence[Path] = ()) -> str:
     """The ``--json`` output: ``project.to_dict()`` plus ``downloaded_paths``, as one JSON object.
 
-    Example:
-        >>> import json
-        >>> from generated.models import ImageProject
-        >>> body = {"id": "p", "name": None, "status": "complete", "image_count": 0, "type": "AI_IMAGE",
-        ...         "created_at": "2024-01-01T00:00:00+00:00", "enabled": True, "total_frame_cost": 5,
-        ...         "credits_charged": 5, "downloads": [], "error": None}
-        >>> json.loads(project_json(ImageProject.from_dict(body)))["downloaded_paths"]
-        []
+        Example:
+            >>> import json
+            >>> from generated.models import ImageProject, ProjectError
+    from generated.types import Unset
+            >>> body = {"id": "p", "name": None, "status": "complete", "image_count": 0, "type": "AI_IMAGE",
+            ...         "created_at": "2024-01-01T00:00:00+00:00", "enabled": True, "total_frame_cost": 5,
+            ...         "credits_charged": 5, "downloads": [], "error": None}
+            >>> json.loads(project_json(ImageProject.from_dict(body)))["downloaded_paths"]
+            []
     """
     body = project.to_dict()
     body["downloaded_paths"] = [str(path) for path in downloaded_paths]
     return json.dumps(body, indent=2, default=str)
 
 
+def _shown(value: object) -> str:
+    """A field's value for people: ``-`` when the body did not have it (UNSET) or had null."""
+    if value is None or isinstance(value, Unset):
+        return "-"
+    return clean(value.isoformat() if isinstance(value, dt.datetime) else value)
+
+
 def project_lines(project: ImageProject) -> list[str]:
-    """The details of *project* for people, one ``label  value`` line each; signed URLs redacted."""
+    """The details of *project* for people, one ``label  value`` line each; signed URLs redacted.
+
+        A field the API did not send shows as ``-``.
+
+        Example:
+            >>> from generated.models import ImageProject, ProjectError
+    from generated.types import Unset
+            >>> for line in project_lines(ImageProject.from_dict({"id": "p", "status": "queued"})):
+            ...     print(line)
+            id               p
+            status           queued
+            name             -
+            type             -
+            created at       -
+            credits charged  -
+            images           -
+    """
     rows: list[tuple[str, str]] = [
         ("id", clean(project.id)),
         ("status", clean(project.status)),
-        ("name", clean(project.name if project.name is not None else "-")),
-        ("type", clean(project.type_)),
-        ("created at", project.created_at.isoformat()),
-        ("credits charged", str(project.credits_charged)),
-        ("images", str(project.image_count)),
+        ("name", _shown(project.name)),
+        ("type", _shown(project.type_)),
+        ("created at", _shown(project.created_at)),
+        ("credits charged", _shown(project.credits_charged)),
+        ("images", _shown(project.image_count)),
     ]
-    if project.error is not None:
-        code = clean(getattr(project.error, "code", "") or "")
-        message = clean(getattr(project.error, "message", "") or "")
-        rows.append(("error", f"{code}: {message}" if code else message or "-"))
-    for index, download in enumerate(project.downloads, start=1):
+    if isinstance(project.error, ProjectError):
+        code = clean(project.error.code) if isinstance(project.error.code, str) else ""
+        message = clean(project.error.message) if isinstance(project.error.message, str) else ""
+        rows.append(("error", f"{code}: {message}" if code and message else code or message or "-"))
+    outputs = project_outputs(project)
+    for index, download in enumerate(outputs, start=1):
         rows.append(
             (
                 f"download {index}",
@@ -148,7 +176,7 @@ def project_lines(project: ImageProject) -> list[str]:
             )
         )
     lines = [f"{label:<16} {value}" for label, value in rows]
-    if project.downloads:
+    if outputs:
         lines.append("(signed URLs are hidden here; --json shows them in full)")
     return lines
 

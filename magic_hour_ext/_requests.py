@@ -9,18 +9,18 @@ The drivers (``_sync.py``, ``_async.py``) only send it::
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
 from attrs import frozen
 
-from generated.models import ImageProject
+from generated.models import ImageProject, ProjectDownload, ProjectStatus
+from generated.types import Unset
 
 from ._errors import (
     APIConnectionError,
@@ -30,19 +30,28 @@ from ._errors import (
     MalformedResponseError,
     api_error_for_status,
 )
+from ._log import logger as log
 from ._redact import redact_text
 from ._retry import RetryState, parse_retry_after
+from ._tolerant import FieldError, field_name, fit_object
+
+if TYPE_CHECKING:
+    from generated.catalog import ProjectKind
 
 __all__ = [
     "MIN_REQUEST_TIMEOUT",
     "ApiRequest",
+    "ProjectModel",
+    "ProjectReader",
     "bounded_timeout",
     "check_project_id",
-    "check_project_types",
     "delete_request",
     "error_from_response",
     "get_request",
+    "image_project_reader",
     "parse_project",
+    "project_kind",
+    "project_outputs",
     "project_path",
 ]
 
@@ -139,140 +148,143 @@ def error_from_response(status_code: int, headers: Mapping[str, str], body: byte
     return api_error_for_status(status_code, _message_of(status_code, body), retry_after=retry_after)
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+class ProjectModel(Protocol):
+    """What the reader needs of a generated project model (ImageProject, VideoProject, AudioProject)."""
+
+    id: str
+    status: ProjectStatus
+    downloads: list[ProjectDownload] | Unset
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...  # pragma: no cover - a protocol
 
 
-# JSON types by Python type, exact (a bool is not an int here).
-_JSON_KINDS: dict[type, str] = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "a boolean",
-    type(None): "null",
-    list: "an array",
-    dict: "an object",
-}
-_DATE_TIME = "date-time"
-# The required fields of ImageProject in openapi.yaml and the JSON types each may have.
-_PROJECT_FIELDS: dict[str, tuple[type | str, ...]] = {
-    "id": (str,),
-    "name": (str, type(None)),
-    "status": (str,),
-    "image_count": (int,),
-    "type": (str,),
-    "created_at": (_DATE_TIME,),
-    "enabled": (bool,),
-    "total_frame_cost": (int,),
-    "credits_charged": (int,),
-    "downloads": (list,),
-    "error": (dict, type(None)),
-}
-_DOWNLOAD_FIELDS: dict[str, tuple[type | str, ...]] = {"url": (str,), "expires_at": (_DATE_TIME,)}
-_ERROR_FIELDS: dict[str, tuple[type | str, ...]] = {"message": (str,), "code": (str,)}
+P = TypeVar("P", bound=ProjectModel)
+
+#: Fields the job needs at a status, although the spec does not require them.
+_NEEDED_AT_STATUS: Mapping[str, tuple[str, ...]] = {"complete": ("downloads",)}
 
 
-def _is_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _kind_of(value: object) -> str:
-    if _is_date_time(value):
-        return "a date-time string"
-    if isinstance(value, str):
-        return "a string that is not a date-time"
-    return _JSON_KINDS.get(type(value), "of another type")
-
-
-def _expected(allowed: tuple[type | str, ...]) -> str:
-    return " or ".join("a date-time string" if isinstance(t, str) else _JSON_KINDS[t] for t in allowed)
-
-
-def _check_fields(obj: Mapping[str, Any], fields: Mapping[str, tuple[type | str, ...]], where: str) -> None:
-    """Raise TypeError naming the first required field missing or of the wrong JSON type.
-
-    The message names the field and the JSON type found, never the value (it may be a signed URL).
-    """
-    for name, allowed in fields.items():
-        label = f"{where}{name}"
-        if name not in obj:
-            raise TypeError(f"the field {label!r} is missing")
-        value = obj[name]
-        if type(value) not in allowed and not (_DATE_TIME in allowed and _is_date_time(value)):
-            found = (
-                _kind_of(value) if _DATE_TIME in allowed else _JSON_KINDS.get(type(value), "of another type")
-            )
-            raise TypeError(f"the field {label!r} is {found}, not {_expected(allowed)}")
-
-
-def check_project_types(payload: Mapping[str, Any]) -> None:
-    """Raise TypeError unless *payload* has every required field of an ImageProject with its JSON type.
-
-    Checked (openapi.yaml): ``id``, ``status``, ``type`` strings; ``name`` string or null;
-    ``image_count``, ``total_frame_cost``, ``credits_charged`` integers; ``enabled`` boolean;
-    ``created_at`` a date-time string; ``downloads`` an array of objects with a string ``url`` and
-    a date-time ``expires_at``; ``error`` null or an object with string ``message`` and ``code``.
-    Extra fields are allowed everywhere, and ``status`` may be any string.
+def project_kind(model: type[ProjectModel]) -> ProjectKind:
+    """The catalog's kind of project whose generated model is *model*.
 
     Example:
-        >>> check_project_types({"id": 5})
+        >>> project_kind(ImageProject).path_prefix
+        '/v1/image-projects/'
+    """
+    # Imported here, not with the module: the catalog holds every tool's request schema too, and
+    # `import magic_hour_ext` stays as fast as before.
+    from generated.catalog import PROJECT_KINDS
+
+    for kind in PROJECT_KINDS.values():
+        if kind.model == model.__name__:
+            return kind
+    raise TypeError(f"{model.__name__} is not the model of a kind of project in generated.catalog")
+
+
+class ProjectReader(Generic[P]):
+    """Reads the GET responses of one kind of project, tolerantly; one per wait.
+
+    Only what the job needs is strict: ``id`` and ``status`` (the fields openapi.yaml requires),
+    and, once the status is ``complete``, ``downloads`` with each item's ``url`` and
+    ``expires_at``. A violation raises MalformedResponseError naming the field, never its value.
+    Any other field that is missing, null or of an unexpected type is left out (the model reads it
+    as UNSET), and logged at DEBUG on the ``magic_hour_ext`` logger, once per field for this
+    reader. Unknown fields are kept in ``additional_properties``; an unknown status is kept
+    (``project.status.is_known`` is False); naive datetimes are taken as UTC. What each field may
+    be comes from the spec, through ``generated.catalog`` (see ``_tolerant``).
+
+    Example:
+        >>> read = ProjectReader(ImageProject)
+        >>> project = read(200, {}, b'{"id": "p", "status": "queued", "credits_charged": null}')
+        >>> project.status, project.credits_charged
+        (<ProjectStatus.QUEUED: 'queued'>, <generated.types.Unset object at ...>)
+        >>> read(200, {}, b'{"id": "p"}')
         Traceback (most recent call last):
         ...
-        TypeError: the field 'id' is an integer, not a string
+        magic_hour_ext._errors.MalformedResponseError: HTTP 200: ... the field 'status' is missing
     """
-    _check_fields(payload, _PROJECT_FIELDS, "")
-    for i, item in enumerate(payload["downloads"]):
-        if not isinstance(item, dict):
-            found = _JSON_KINDS.get(type(item), "of another type")
-            raise TypeError(f"the field 'downloads[{i}]' is {found}, not an object")
-        _check_fields(item, _DOWNLOAD_FIELDS, f"downloads[{i}].")
-    if payload["error"] is not None:
-        _check_fields(payload["error"], _ERROR_FIELDS, "error.")
+
+    def __init__(self, model: type[P]) -> None:
+        self.model = model
+        self.kind = project_kind(model)
+        self._logged: set[str] = set()
+
+    def __call__(self, status_code: int, headers: Mapping[str, str], body: bytes) -> P:
+        """The project of a GET response, or the APIError it stands for."""
+        if status_code != 200:
+            raise error_from_response(status_code, headers, body)
+        try:
+            payload = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise MalformedResponseError(status_code, "the body is not JSON") from None
+        if not isinstance(payload, dict):
+            raise MalformedResponseError(status_code, "the body is not a JSON object")
+        needed = (
+            _NEEDED_AT_STATUS.get(payload["status"], ()) if isinstance(payload.get("status"), str) else ()
+        )
+        dropped: list[FieldError] = []
+        try:
+            fitted = fit_object(payload, self.kind.fields, strict=needed, dropped=dropped)
+        except FieldError as exc:
+            raise MalformedResponseError(
+                status_code, f"the {self.kind.name} project does not match the spec: {exc}"
+            ) from None
+        for error in dropped:
+            self._log(fitted, error)
+        try:
+            return self.model.from_dict(fitted)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - fitted above
+            raise MalformedResponseError(
+                status_code, f"the {self.kind.name} project does not match the spec ({type(exc).__name__})"
+            ) from None
+
+    def _log(self, payload: Mapping[str, Any], error: FieldError) -> None:
+        name = field_name(error.field)
+        if name in self._logged:
+            return
+        self._logged.add(name)
+        log.debug(
+            "%s project %r: the field %r %s; read as absent",
+            self.kind.name,
+            payload.get("id"),
+            name,
+            error.problem,
+        )
 
 
-def parse_project(status_code: int, headers: Mapping[str, str], body: bytes) -> ImageProject:
-    """The ImageProject of a GET response, or the APIError it stands for.
+def parse_project(model: type[P], status_code: int, headers: Mapping[str, str], body: bytes) -> P:
+    """The *model* (ImageProject, VideoProject, AudioProject) of a GET response, or its APIError.
 
-    Unknown fields are kept in ``additional_properties``; naive datetimes are taken as UTC; an
-    unknown status is kept (``project.status.is_known`` is False). A required field missing or of
-    the wrong JSON type (see :func:`check_project_types`), or anything else that does not parse,
-    raises MalformedResponseError naming the field (never its value), never KeyError, TypeError or a
-    JSON error.
+    A one-off :class:`ProjectReader`: see it for what is strict and what is tolerated.
 
     Example:
-        >>> parse_project(200, {}, b"not json")
+        >>> parse_project(ImageProject, 200, {}, b"not json")
         Traceback (most recent call last):
         ...
         magic_hour_ext._errors.MalformedResponseError: HTTP 200: the body is not JSON
     """
-    if status_code != 200:
-        raise error_from_response(status_code, headers, body)
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise MalformedResponseError(status_code, "the body is not JSON") from None
-    if not isinstance(payload, dict):
-        raise MalformedResponseError(status_code, "the body is not a JSON object")
-    try:
-        check_project_types(payload)
-    except TypeError as exc:
-        raise MalformedResponseError(status_code, f"the project does not match the spec: {exc}") from None
-    try:
-        project = ImageProject.from_dict(payload)
-        project.created_at = _utc(project.created_at)
-        for download in project.downloads:
-            download.expires_at = _utc(download.expires_at)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - checked above
-        raise MalformedResponseError(
-            status_code, f"the project does not match the spec ({type(exc).__name__})"
-        ) from None
-    return project
+    return ProjectReader(model)(status_code, headers, body)
+
+
+def image_project_reader() -> ProjectReader[ImageProject]:
+    """A reader of image projects, the one kind check_result waits for today.
+
+    Example:
+        >>> image_project_reader().kind.name
+        'image'
+    """
+    return ProjectReader(ImageProject)
+
+
+def project_outputs(project: ProjectModel) -> list[ProjectDownload]:
+    """The project's ``downloads``; ``[]`` when the body had none (a complete project always has them).
+
+    Example:
+        >>> project_outputs(ImageProject.from_dict({"id": "p", "status": "queued"}))
+        []
+    """
+    return project.downloads if isinstance(project.downloads, list) else []
 
 
 @frozen
@@ -323,15 +335,15 @@ class ApiRequest(Generic[T]):
 
 
 def get_request(
-    project_id: str, retry: RetryState, time_left: Callable[[], float | None]
-) -> ApiRequest[ImageProject]:
-    """The GET of a project.
+    project_id: str, retry: RetryState, time_left: Callable[[], float | None], read: ProjectReader[P]
+) -> ApiRequest[P]:
+    """The GET of a project, read by *read* (one :class:`ProjectReader` for a whole wait).
 
     Example:
-        >>> get_request("a/b", RetryState(lambda: None), lambda: None).path
+        >>> get_request("a/b", RetryState(lambda: None), lambda: None, ProjectReader(ImageProject)).path
         '/v1/image-projects/a%2Fb'
     """
-    return ApiRequest("GET", project_path(project_id), parse_project, retry, time_left)
+    return ApiRequest("GET", project_path(project_id), read, retry, time_left)
 
 
 def delete_request(project_id: str, retry: RetryState) -> ApiRequest[None]:

@@ -6,14 +6,15 @@ from typing import Any, TypeVar, TYPE_CHECKING
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
 
-from ..models.image_project_status import ImageProjectStatus
+from ..models.project_status import ProjectStatus
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-    from ..models.image_project_download import ImageProjectDownload
-    from ..models.image_project_error import ImageProjectError
+    from ..models.project_download import ProjectDownload
+    from ..models.project_error import ProjectError
 
 
 T = TypeVar("T", bound="ImageProject")
@@ -26,160 +27,188 @@ class ImageProject:
     Attributes:
         id (str): Unique ID of the image. Use it with the [Get image Project API](https://docs.magichour.ai/api-
             reference/image-projects/get-image-details) to fetch status and downloads.
-        name (None | str): The name of the image.
-        status (ImageProjectStatus): The status of the image.
+        status (ProjectStatus): The status of the project.
             - `draft` - not currently used
             - `queued` - the job is queued and waiting for a GPU
             - `rendering` - the generation is in progress
-            - `complete` - the image is successful created
-            - `error` - an error occurred during rendering
-            - `canceled` - image render is canceled by the user
-        image_count (int): Number of images generated
-        type_ (str): The type of the image project. Possible values are FACE_EDITOR, AI_IMAGE_EDITOR, AI_SELFIE,
+            - `complete` - the project was rendered; see `downloads`
+            - `error` - an error occurred during rendering; see `error`
+            - `canceled` - the render was canceled by the user
+        name (None | str | Unset): The name of the image.
+        image_count (int | Unset): Number of images generated
+        type_ (str | Unset): The type of the image project. Possible values are FACE_EDITOR, AI_IMAGE_EDITOR, AI_SELFIE,
             AI_HEADSHOT, AI_IMAGE, AI_MEME, CLOTHES_CHANGER, BACKGROUND_REMOVER, FACE_SWAP, IMAGE_UPSCALER, AI_GIF, QR_CODE,
             PHOTO_EDITOR, PHOTO_COLORIZER, HEAD_SWAP, BODY_SWAP, STORYBOARD, IMAGE_EXPANDER
-        created_at (datetime.datetime):
-        enabled (bool): Whether this resource is active. If false, it is deleted.
-        total_frame_cost (int): Deprecated. The credits charged for the project; use `credits_charged` instead.
-        credits_charged (int): The amount of credits deducted from your account to generate the image. We charge credits
-            right when the request is made.
+        created_at (datetime.datetime | Unset):
+        enabled (bool | Unset): Whether this resource is active. If false, it is deleted.
+        credits_charged (int | Unset): The amount of credits deducted from your account to generate the image. We charge
+            credits right when the request is made.
 
             If an error occurred while generating the image(s), credits will be refunded and this field will be updated to
             include the refund.
-        downloads (list[ImageProjectDownload]): The outputs. Empty until the status is `complete`.
-        error (ImageProjectError | None): In the case of an error, this object will contain the error encountered during
-            video render
+        downloads (list[ProjectDownload] | Unset): The outputs. Empty until the status is `complete`.
+        error (None | ProjectError | Unset): Why the project failed, when its status is `error`; null otherwise.
+        total_frame_cost (int | Unset): Deprecated. The credits charged for the project; use `credits_charged` instead.
     """
 
     id: str
-    name: None | str
-    status: ImageProjectStatus
-    image_count: int
-    type_: str
-    created_at: datetime.datetime
-    enabled: bool
-    total_frame_cost: int
-    credits_charged: int
-    downloads: list[ImageProjectDownload]
-    error: ImageProjectError | None
+    status: ProjectStatus
+    name: None | str | Unset = UNSET
+    image_count: int | Unset = UNSET
+    type_: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    credits_charged: int | Unset = UNSET
+    downloads: list[ProjectDownload] | Unset = UNSET
+    error: None | ProjectError | Unset = UNSET
+    total_frame_cost: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_project_error import ImageProjectError  # noqa: PLC0415
+        from ..models.project_error import ProjectError  # noqa: PLC0415
 
         id = self.id
 
-        name: None | str
-        name = self.name
-
         status = self.status.value
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         image_count = self.image_count
 
         type_ = self.type_
 
-        created_at = self.created_at.isoformat()
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
         enabled = self.enabled
 
-        total_frame_cost = self.total_frame_cost
-
         credits_charged = self.credits_charged
 
-        downloads = []
-        for downloads_item_data in self.downloads:
-            downloads_item = downloads_item_data.to_dict()
-            downloads.append(downloads_item)
+        downloads: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.downloads, Unset):
+            downloads = []
+            for downloads_item_data in self.downloads:
+                downloads_item = downloads_item_data.to_dict()
+                downloads.append(downloads_item)
 
-        error: dict[str, Any] | None
-        if isinstance(self.error, ImageProjectError):
+        error: dict[str, Any] | None | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        elif isinstance(self.error, ProjectError):
             error = self.error.to_dict()
         else:
             error = self.error
+
+        total_frame_cost = self.total_frame_cost
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
                 "status": status,
-                "image_count": image_count,
-                "type": type_,
-                "created_at": created_at,
-                "enabled": enabled,
-                "total_frame_cost": total_frame_cost,
-                "credits_charged": credits_charged,
-                "downloads": downloads,
-                "error": error,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if image_count is not UNSET:
+            field_dict["image_count"] = image_count
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if credits_charged is not UNSET:
+            field_dict["credits_charged"] = credits_charged
+        if downloads is not UNSET:
+            field_dict["downloads"] = downloads
+        if error is not UNSET:
+            field_dict["error"] = error
+        if total_frame_cost is not UNSET:
+            field_dict["total_frame_cost"] = total_frame_cost
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.image_project_download import ImageProjectDownload  # noqa: PLC0415
-        from ..models.image_project_error import ImageProjectError  # noqa: PLC0415
+        from ..models.project_download import ProjectDownload  # noqa: PLC0415
+        from ..models.project_error import ProjectError  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_name(data: object) -> None | str:
+        status = ProjectStatus(d.pop("status"))
+
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        name = _parse_name(d.pop("name"))
+        name = _parse_name(d.pop("name", UNSET))
 
-        status = ImageProjectStatus(d.pop("status"))
+        image_count = d.pop("image_count", UNSET)
 
-        image_count = d.pop("image_count")
+        type_ = d.pop("type", UNSET)
 
-        type_ = d.pop("type")
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        enabled = d.pop("enabled", UNSET)
 
-        enabled = d.pop("enabled")
+        credits_charged = d.pop("credits_charged", UNSET)
 
-        total_frame_cost = d.pop("total_frame_cost")
+        _downloads = d.pop("downloads", UNSET)
+        downloads: list[ProjectDownload] | Unset = UNSET
+        if _downloads is not UNSET:
+            downloads = []
+            for downloads_item_data in _downloads:
+                downloads_item = ProjectDownload.from_dict(downloads_item_data)
 
-        credits_charged = d.pop("credits_charged")
+                downloads.append(downloads_item)
 
-        downloads = []
-        _downloads = d.pop("downloads")
-        for downloads_item_data in _downloads:
-            downloads_item = ImageProjectDownload.from_dict(downloads_item_data)
-
-            downloads.append(downloads_item)
-
-        def _parse_error(data: object) -> ImageProjectError | None:
+        def _parse_error(data: object) -> None | ProjectError | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                error_type_0 = ImageProjectError.from_dict(data)
+                error_type_0 = ProjectError.from_dict(data)
 
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImageProjectError | None, data)
+            return cast(None | ProjectError | Unset, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(d.pop("error", UNSET))
+
+        total_frame_cost = d.pop("total_frame_cost", UNSET)
 
         image_project = cls(
             id=id,
-            name=name,
             status=status,
+            name=name,
             image_count=image_count,
             type_=type_,
             created_at=created_at,
             enabled=enabled,
-            total_frame_cost=total_frame_cost,
             credits_charged=credits_charged,
             downloads=downloads,
             error=error,
+            total_frame_cost=total_frame_cost,
         )
 
         image_project.additional_properties = d

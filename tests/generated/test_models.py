@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from generated.models import ImageProject, ImageProjectError, ImageProjectStatus
+from generated.models import ImageProject, ProjectError, ProjectStatus
 
 # The docs' example body, in the snake_case of the wire format.
 UPSTREAM_EXAMPLE: dict[str, Any] = {
@@ -27,14 +27,14 @@ def test_parses_the_upstream_example() -> None:
     project = ImageProject.from_dict(UPSTREAM_EXAMPLE)
 
     assert project.id == "cuid-example"
-    assert project.status is ImageProjectStatus.COMPLETE
+    assert project.status is ProjectStatus.COMPLETE
     assert project.status.is_known
     assert project.credits_charged == 5
     assert project.total_frame_cost == 5
     assert project.created_at == datetime.datetime(1970, 1, 1)
     assert project.downloads[0].url == "https://videos.magichour.ai/id/output.png"
     assert project.downloads[0].expires_at == datetime.datetime(2024, 10, 19, 5, 16, 19, 27000, tzinfo=datetime.UTC)
-    assert isinstance(project.error, ImageProjectError)
+    assert isinstance(project.error, ProjectError)
     assert project.error.code == "no_source_face"
     assert project.to_dict()["downloads"][0]["url"] == UPSTREAM_EXAMPLE["downloads"][0]["url"]
 
@@ -47,18 +47,18 @@ def test_keeps_unknown_fields_and_an_unknown_status() -> None:
     assert project.status == "upscaling"
     assert str(project.status) == "upscaling"
     assert not project.status.is_known
-    assert project.status not in list(ImageProjectStatus)
+    assert project.status not in list(ProjectStatus)
     assert project.additional_properties == {"priority": "high"}
     assert project.error is None
     assert project.name is None
     assert project.to_dict()["status"] == "upscaling"
 
 
-@pytest.mark.parametrize("status", [s.value for s in ImageProjectStatus])
+@pytest.mark.parametrize("status", [s.value for s in ProjectStatus])
 def test_every_listed_status_is_a_known_member(status: str) -> None:
-    assert ImageProjectStatus(status).is_known
+    assert ProjectStatus(status).is_known
 
 
 def test_a_non_string_status_is_still_rejected() -> None:
     with pytest.raises(ValueError, match="42"):
-        ImageProjectStatus(42)
+        ProjectStatus(42)

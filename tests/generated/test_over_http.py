@@ -9,7 +9,7 @@ import pytest
 
 from generated import AuthenticatedClient
 from generated.api.image_projects import delete_image_project, get_image_project
-from generated.models import ErrorBody, ImageProject, ImageProjectError, ImageProjectStatus
+from generated.models import ErrorBody, ImageProject, ProjectError, ProjectStatus
 from magic_hour_ext.testing import MagicHourServer, Output
 
 
@@ -34,7 +34,7 @@ def test_get_200_is_parsed(server: MagicHourServer, client: AuthenticatedClient)
     parsed = response.parsed
     assert isinstance(parsed, ImageProject)
     assert parsed.id == project.id
-    assert parsed.status == ImageProjectStatus.COMPLETE
+    assert parsed.status == ProjectStatus.COMPLETE
     assert parsed.image_count == 2
     paths = [d.url.removeprefix(server.download_base_url).split("?")[0] for d in parsed.downloads]
     assert paths == [project.output_path(0), project.output_path(1)]
@@ -48,8 +48,8 @@ def test_error_project_is_parsed(server: MagicHourServer, client: AuthenticatedC
     project = server.create_project(timeline=[("error", None)], error=("file_too_large", "Too large"))
     parsed = get_image_project.sync(project.id, client=client)
     assert isinstance(parsed, ImageProject)
-    assert parsed.status == ImageProjectStatus.ERROR
-    assert isinstance(parsed.error, ImageProjectError)
+    assert parsed.status == ProjectStatus.ERROR
+    assert isinstance(parsed.error, ProjectError)
     assert (parsed.error.code, parsed.error.message) == ("file_too_large", "Too large")
     assert parsed.downloads == []
 

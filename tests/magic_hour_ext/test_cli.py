@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from magic_hour_ext import (
     MissingAPIKeyError,
     NotFoundError,
     ProjectFailedError,
+    UnprocessableEntityError,
     WaitTimeoutError,
 )
 from magic_hour_ext._cli import build_parser, error_message, exit_code
@@ -234,6 +236,19 @@ def test_get_redacts_signed_urls_and_json_shows_them(server: MagicHourServer, tm
     assert os.listdir(tmp_path) == []
 
 
+def test_get_shows_a_dash_for_fields_the_api_did_not_send(server: MagicHourServer, tmp_path: Path) -> None:
+    odd = {"created_at": None, "credits_charged": "many", "image_count": None, "name": 5, "type": None}
+    project = server.create_project(timeline=[("rendering", None)], extra_fields=odd)
+
+    human = run_cli(server, "get", project.id, cwd=tmp_path)
+    as_json = run_cli(server, "get", project.id, "--json", cwd=tmp_path)
+
+    assert human.returncode == as_json.returncode == 0, human.stderr
+    for label in ("name", "type", "created at", "credits charged", "images"):
+        assert re.search(rf"^{label} +-$", human.stdout, re.MULTILINE), human.stdout
+    assert not set(odd) & set(json.loads(as_json.stdout))  # left out, not invented
+
+
 def test_an_unknown_project_exits_4(server: MagicHourServer, tmp_path: Path) -> None:
     run = run_cli(server, "check-result", "no-such-project", cwd=tmp_path)
 
@@ -404,6 +419,7 @@ def test_timeout_none_waits_forever() -> None:
         (DeclinedError("no"), 1),
         (WaitTimeoutError("p", None, 1.0), 3),
         (NotFoundError(404, "Not Found"), 4),
+        (UnprocessableEntityError(422, "video is a template and cannot be deleted"), 4),
         (DownloadError("broken"), 4),
         (RuntimeError("bug"), 4),
     ],

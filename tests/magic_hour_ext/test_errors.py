@@ -32,6 +32,7 @@ def _project(status: str, error: dict[str, str] | None = None) -> ImageProject:
         (401, e.AuthenticationError),
         (402, e.PaymentRequiredError),
         (404, e.NotFoundError),
+        (422, e.UnprocessableEntityError),
         (429, e.RateLimitError),
         (400, e.APIError),
         (503, e.APIError),

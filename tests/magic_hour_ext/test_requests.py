@@ -2,11 +2,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import subprocess
+import sys
 from typing import Any
 
 import httpx
 import pytest
 
+from generated.models import ImageProject, ProjectError, VideoProject
+from generated.types import Unset
 from magic_hour_ext._errors import (
     APIConnectionError,
     APIError,
@@ -23,6 +28,7 @@ from magic_hour_ext._requests import (
     delete_request,
     error_from_response,
     get_request,
+    image_project_reader,
     parse_project,
     project_path,
 )
@@ -48,23 +54,23 @@ def body(**overrides: Any) -> bytes:
 
 
 def test_naive_datetimes_are_utc() -> None:
-    project = parse_project(200, {}, body())
+    project = parse_project(ImageProject, 200, {}, body())
     assert project.created_at == dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC)
     assert project.downloads[0].expires_at.tzinfo is dt.UTC
 
 
 def test_aware_datetimes_kept() -> None:
-    project = parse_project(200, {}, body(created_at="2026-05-01T12:00:00.000Z"))
+    project = parse_project(ImageProject, 200, {}, body(created_at="2026-05-01T12:00:00.000Z"))
     assert project.created_at.utcoffset() == dt.timedelta(0)
 
 
 def test_unknown_fields_ignored_and_kept() -> None:
-    project = parse_project(200, {}, body(new_field={"x": 1}))
+    project = parse_project(ImageProject, 200, {}, body(new_field={"x": 1}))
     assert project.additional_properties == {"new_field": {"x": 1}}
 
 
 def test_unknown_status_parses() -> None:
-    project = parse_project(200, {}, body(status="upscaling"))
+    project = parse_project(ImageProject, 200, {}, body(status="upscaling"))
     assert str(project.status) == "upscaling"
     assert not project.status.is_known
 
@@ -82,14 +88,12 @@ def test_unknown_status_parses() -> None:
         body(downloads="x"),
         body(downloads=[{"url": 5, "expires_at": "2026-05-02T12:00:00"}]),
         body(downloads=[{"url": "u"}]),
-        body(created_at="yesterday"),
-        body(created_at=None),
         b'{"id": "p"}',
     ],
 )
 def test_malformed_bodies(raw: bytes) -> None:
     with pytest.raises(MalformedResponseError) as info:
-        parse_project(200, {}, raw)
+        parse_project(ImageProject, 200, {}, raw)
     assert info.value.status_code == 200
 
 
@@ -105,7 +109,7 @@ def test_malformed_bodies(raw: bytes) -> None:
 )
 def test_error_statuses(status: int, cls: type[APIError]) -> None:
     with pytest.raises(cls) as info:
-        parse_project(status, {}, b'{"message": "nope"}')
+        parse_project(ImageProject, status, {}, b'{"message": "nope"}')
     assert info.value.message == "nope"
 
 
@@ -127,7 +131,10 @@ def test_retry_after_read_from_headers() -> None:
 
 def test_id_is_url_encoded() -> None:
     assert project_path("a/b?c d#e%") == "/v1/image-projects/a%2Fb%3Fc%20d%23e%25"
-    assert get_request("../x", RetryState(lambda: None), lambda: None).path == "/v1/image-projects/..%2Fx"
+    assert (
+        get_request("../x", RetryState(lambda: None), lambda: None, image_project_reader()).path
+        == "/v1/image-projects/..%2Fx"
+    )
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "a\x00b", None, 5, ".", ".."])
@@ -161,7 +168,7 @@ def test_bounded_timeout() -> None:
 
 
 def test_guard_turns_transport_errors_into_api_errors() -> None:
-    request = get_request("p", RetryState(lambda: None), lambda: None)
+    request = get_request("p", RetryState(lambda: None), lambda: None, image_project_reader())
     with pytest.raises(APIConnectionError) as info, request.guard():
         raise httpx.ConnectError("refused http://h/x?token=SECRET")
     assert "SECRET" not in str(info.value)
@@ -184,18 +191,12 @@ GOOD_DOWNLOAD = {"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": "2
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"image_count": "x"}, "image_count"),
-        ({"image_count": True}, "image_count"),
-        ({"image_count": 1.5}, "image_count"),
-        ({"enabled": "x"}, "enabled"),
-        ({"enabled": 1}, "enabled"),
-        ({"name": 5}, "name"),
         ({"id": None}, "id"),
-        ({"type": None}, "type"),
+        ({"id": 5}, "id"),
         ({"status": None}, "status"),
-        ({"total_frame_cost": "5"}, "total_frame_cost"),
-        ({"credits_charged": None}, "credits_charged"),
-        ({"created_at": 1700000000}, "created_at"),
+        ({"status": 5}, "status"),
+        ({"status": ["complete"]}, "status"),
+        # Once complete, the outputs are needed.
         ({"downloads": {}}, "downloads"),
         ({"downloads": None}, "downloads"),
         ({"downloads": [1]}, "downloads[0]"),
@@ -206,33 +207,145 @@ GOOD_DOWNLOAD = {"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": "2
             {"downloads": [{"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": 5}]},
             "downloads[0].expires_at",
         ),
+        (
+            {"downloads": [{"url": "http://cdn/x.png?signature=SECRETSIG", "expires_at": "SECRETSIG"}]},
+            "downloads[0].expires_at",
+        ),
         ({"downloads": [{"url": "http://cdn/x.png?signature=SECRETSIG"}]}, "downloads[0].expires_at"),
-        ({"status": "error", "error": "boom SECRETSIG"}, "error"),
-        ({"status": "error", "error": 5}, "error"),
-        ({"status": "error", "error": {}}, "error.message"),
-        ({"status": "error", "error": {"message": "m", "code": None}}, "error.code"),
-        ({"status": "error", "error": {"message": 5, "code": "c"}}, "error.message"),
     ],
 )
-def test_wrong_json_types_name_the_field(overrides: dict[str, Any], field: str) -> None:
+def test_what_the_job_needs_is_strict_and_named(overrides: dict[str, Any], field: str) -> None:
     with pytest.raises(MalformedResponseError) as info:
-        parse_project(200, {}, body(**overrides))
+        parse_project(ImageProject, 200, {}, body(**overrides))
     message = str(info.value)
     assert f"'{field}'" in message
     assert "SECRETSIG" not in message
-    assert "boom" not in message
 
 
-@pytest.mark.parametrize("missing", ["id", "name", "status", "downloads", "error", "credits_charged"])
-def test_missing_required_field_is_named(missing: str) -> None:
+@pytest.mark.parametrize("missing", ["id", "status", "downloads"])
+def test_a_missing_needed_field_is_named(missing: str) -> None:
     payload = json.loads(body())
     del payload[missing]
     with pytest.raises(MalformedResponseError, match=f"'{missing}' is missing"):
-        parse_project(200, {}, json.dumps(payload).encode())
+        parse_project(ImageProject, 200, {}, json.dumps(payload).encode())
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"image_count": "x"},
+        {"image_count": True},
+        {"image_count": 1.5},
+        {"image_count": None},
+        {"enabled": "x"},
+        {"enabled": 1},
+        {"name": 5},
+        {"type": None},
+        {"total_frame_cost": "5"},
+        {"total_frame_cost": None},
+        {"credits_charged": None},
+        {"credits_charged": "SECRETSIG"},
+        {"created_at": 1700000000},
+        {"created_at": "yesterday"},
+        {"created_at": None},
+    ],
+)
+def test_other_fields_of_an_unexpected_type_are_read_as_absent(
+    overrides: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
+    [(name, _)] = overrides.items()
+
+    project = parse_project(ImageProject, 200, {}, body(**overrides))
+
+    assert isinstance(getattr(project, "type_" if name == "type" else name), Unset)
+    assert project.downloads[0].url == "http://cdn/x.png?signature=s"  # the job goes on
+    [record] = [r for r in caplog.records if f"'{name}'" in r.getMessage()]
+    assert record.levelno == logging.DEBUG
+    assert "SECRETSIG" not in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    "missing",
+    ["name", "image_count", "type", "created_at", "enabled", "total_frame_cost", "credits_charged", "error"],
+)
+def test_other_fields_may_be_missing(missing: str) -> None:
+    payload = json.loads(body())
+    del payload[missing]
+
+    project = parse_project(ImageProject, 200, {}, json.dumps(payload).encode())
+
+    assert str(project.status) == "complete"
+    assert len(project.downloads) == 1
+
+
+@pytest.mark.parametrize("downloads", [None, "x", [{"url": 5}], [1]])
+def test_outputs_of_an_unfinished_project_are_not_needed(downloads: object) -> None:
+    project = parse_project(ImageProject, 200, {}, body(status="rendering", downloads=downloads))
+    assert isinstance(project.downloads, Unset)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (None, None, None),
+        ({}, Unset, Unset),
+        ({"code": "unknown_error"}, "unknown_error", Unset),
+        ({"message": "no face"}, Unset, "no face"),
+        ({"message": 5, "code": "c"}, "c", Unset),
+        ({"message": "m", "code": None}, Unset, "m"),
+    ],
+)
+def test_an_error_of_any_shape_is_read(error: object, code: object, message: object) -> None:
+    project = parse_project(ImageProject, 200, {}, body(status="error", downloads=[], error=error))
+    if error is None:
+        assert project.error is None
+        return
+    assert isinstance(project.error, ProjectError)
+    for value, expected in ((project.error.code, code), (project.error.message, message)):
+        assert isinstance(value, Unset) if expected is Unset else value == expected
+
+
+@pytest.mark.parametrize("error", ["boom SECRETSIG", 5, ["x"]])
+def test_an_error_that_is_not_an_object_is_read_as_absent(error: object) -> None:
+    project = parse_project(ImageProject, 200, {}, body(status="error", downloads=[], error=error))
+    assert isinstance(project.error, Unset)
+
+
+def test_each_tolerated_field_is_logged_once_per_reader(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
+    read = image_project_reader()
+    for _ in range(3):
+        read(200, {}, body(credits_charged=None, image_count="x"))
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("'credits_charged'" in m for m in messages) == 1
+    assert sum("'image_count'" in m for m in messages) == 1
+    image_project_reader()(200, {}, body(credits_charged=None))
+    assert sum("'credits_charged'" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_the_reader_follows_the_model_video() -> None:
+    video = parse_project(
+        VideoProject,
+        200,
+        {},
+        body(
+            fps="fast", width=512, download={"url": "http://cdn/x.mp4", "expires_at": "2026-05-02T12:00:00"}
+        ),
+    )
+    assert isinstance(video, VideoProject)
+    assert isinstance(video.fps, Unset)
+    assert video.width == 512
+    assert not isinstance(video.download, Unset)
+    assert video.download is not None
+    assert video.download.expires_at.tzinfo is dt.UTC
+    broken = parse_project(VideoProject, 200, {}, body(download={"url": "http://cdn/x.mp4"}))
+    assert isinstance(broken.download, Unset)  # deprecated, and not needed: never stops the job
 
 
 def test_valid_variants_still_parse() -> None:
     project = parse_project(
+        ImageProject,
         200,
         {},
         body(
@@ -244,7 +357,16 @@ def test_valid_variants_still_parse() -> None:
             brand_new={"nested": [1, 2]},
         ),
     )
-    assert project.error is not None
+    assert isinstance(project.error, ProjectError)
     assert project.error.code == "no_source_face"
     assert project.additional_properties == {"brand_new": {"nested": [1, 2]}}
-    assert str(parse_project(200, {}, body(status="upscaling")).status) == "upscaling"
+    assert str(parse_project(ImageProject, 200, {}, body(status="upscaling")).status) == "upscaling"
+
+
+def test_importing_the_package_does_not_load_the_catalog() -> None:
+    """The catalog holds every tool's request schema: it is loaded when a body is first read."""
+    code = "import sys, magic_hour_ext; print('generated.catalog' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"

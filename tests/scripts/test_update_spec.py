@@ -24,8 +24,8 @@ UPSTREAM = Path(__file__).parent / "data" / "upstream-openapi-full.json"
 IMAGE = "/v1/image-projects/{id}"
 
 # The files `make update-spec` reads or writes.
-_FILES = ("Makefile", "openapi.yaml", "openapi-python-client.yaml")
-_DIRS = ("scripts/templates", "scripts/spec", "generated")
+_FILES = ("Makefile", "openapi.yaml", "openapi-python-client.yaml", "scripts/write_catalog.py")
+_DIRS = ("scripts/templates", "scripts/spec", "scripts/spec_pipeline", "generated")
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +64,11 @@ def _variant(tmp_path: Path, upstream: dict[str, Any], change: Callable[[dict[st
     return str(path)
 
 
-def _project(document: dict[str, Any]) -> dict[str, Any]:
-    """The upstream image-project schema (GET 200)."""
-    schema: dict[str, Any] = document["paths"][IMAGE]["get"]["responses"]["200"]["content"][
-        "application/json"
-    ]["schema"]
+def _project(document: dict[str, Any], kind: str = "image") -> dict[str, Any]:
+    """The upstream schema of a project (GET 200) of this kind."""
+    schema: dict[str, Any] = document["paths"][f"/v1/{kind}-projects/{{id}}"]["get"]["responses"]["200"][
+        "content"
+    ]["application/json"]["schema"]
     return schema
 
 
@@ -78,7 +78,9 @@ def _remove_enabled(document: dict[str, Any]) -> None:
 
 
 def _add_status(document: dict[str, Any]) -> None:
-    _project(document)["properties"]["status"]["enum"].append("archived")
+    # The three kinds share one status enum: upstream adds a status to all of them.
+    for kind in ("image", "video", "audio"):
+        _project(document, kind)["properties"]["status"]["enum"].append("archived")
 
 
 def _run(upstream: str, root: Path, *args: str) -> int:
@@ -146,7 +148,7 @@ def test_a_new_enum_value_is_not_breaking_and_reaches_the_generated_enum(
     out = capsys.readouterr().out
     assert f'ok        GET {IMAGE}: response 200: field `status`: enum value "archived" added' in out
     assert "0 breaking" in out
-    enum = (repo / "generated" / "models" / "image_project_status.py").read_text(encoding="utf-8")
+    enum = (repo / "generated" / "models" / "project_status.py").read_text(encoding="utf-8")
     assert 'ARCHIVED = "archived"' in enum
 
 
@@ -177,7 +179,6 @@ def test_a_changed_type_is_breaking(tmp_path: Path, upstream: dict[str, Any]) ->
 def test_an_unrelated_new_path_is_ignored(tmp_path: Path, upstream: dict[str, Any]) -> None:
     def add_path(document: dict[str, Any]) -> None:
         document["paths"]["/v1/brand-new"] = {"get": {"responses": {"200": {"description": "OK"}}}}
-        document["paths"]["/v1/video-projects/{id}"]["get"]["summary"] = "Changed"
 
     plan = update_spec.plan_update(_variant(tmp_path, upstream, add_path), root=ROOT)
 
@@ -277,22 +278,29 @@ def test_a_failed_swap_puts_the_old_files_back(
 
 
 def test_widening_the_operation_list_needs_no_code_change(
-    repo: Path, capsys: pytest.CaptureFixture[str]
+    repo: Path, tmp_path: Path, upstream: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    new_path = "/v1/audio-projects/{id}/preview"
+
+    def add_operation(document: dict[str, Any]) -> None:
+        operation = copy.deepcopy(document["paths"]["/v1/audio-projects/{id}"]["get"])
+        operation["operationId"] = "audioProjects.getPreview"
+        document["paths"][new_path] = {"get": operation}
+
     operations = repo / "scripts" / "spec" / "operations.yaml"
     listed = yaml.safe_load(operations.read_text(encoding="utf-8"))
-    listed["operations"].append("GET /v1/video-projects/{id}")
+    listed["operations"].append(f"GET {new_path}")
     operations.write_text(yaml.safe_dump(listed), encoding="utf-8")
 
-    assert _run(str(UPSTREAM), repo) == update_spec.EXIT_OK
+    assert _run(_variant(tmp_path, upstream, add_operation), repo) == update_spec.EXIT_OK
 
-    assert "ok        GET /v1/video-projects/{id}: operation added" in capsys.readouterr().out
+    assert f"ok        GET {new_path}: operation added" in capsys.readouterr().out
     spec = yaml.safe_load((repo / "openapi.yaml").read_text(encoding="utf-8"))
-    video = spec["paths"]["/v1/video-projects/{id}"]["get"]
+    preview = spec["paths"][new_path]["get"]
     # The overlay's rules for every operation apply to the new one too.
-    assert video["responses"]["404"] == {"$ref": "#/components/responses/NotFound"}
-    assert "x-codeSamples" not in video
-    assert (repo / "generated" / "api" / "video_projects").is_dir()
+    assert preview["responses"]["404"] == {"$ref": "#/components/responses/NotFound"}
+    assert "x-codeSamples" not in preview
+    assert (repo / "generated" / "api" / "audio_projects" / "audio_projects_get_preview.py").is_file()
     assert (repo / "generated" / "api" / "image_projects" / "get_image_project.py").is_file()
 
 

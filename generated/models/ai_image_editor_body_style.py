@@ -7,33 +7,27 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 
-T = TypeVar("T", bound="ImageProjectError")
+T = TypeVar("T", bound="AiImageEditorBodyStyle")
 
 
 @_attrs_define
-class ImageProjectError:
-    """In the case of an error, this object will contain the error encountered during video render
-
+class AiImageEditorBodyStyle:
+    """
     Attributes:
-        message (str): Details on the reason why a failure happened.
-        code (str): An error code to indicate why a failure happened.
+        prompt (str): The prompt used to edit the image.
     """
 
-    message: str
-    code: str
+    prompt: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        code = self.code
+        prompt = self.prompt
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "message": message,
-                "code": code,
+                "prompt": prompt,
             }
         )
 
@@ -42,17 +36,14 @@ class ImageProjectError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message")
+        prompt = d.pop("prompt")
 
-        code = d.pop("code")
-
-        image_project_error = cls(
-            message=message,
-            code=code,
+        ai_image_editor_body_style = cls(
+            prompt=prompt,
         )
 
-        image_project_error.additional_properties = d
-        return image_project_error
+        ai_image_editor_body_style.additional_properties = d
+        return ai_image_editor_body_style
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,26 @@
 from enum import StrEnum
 
 
-class ImageProjectStatus(StrEnum):
-    CANCELED = "canceled"
-    COMPLETE = "complete"
-    DRAFT = "draft"
-    ERROR = "error"
-    QUEUED = "queued"
-    RENDERING = "rendering"
+class AiMemeGeneratorBodyStyleTemplate(StrEnum):
+    BIKE_FALL = "Bike Fall"
+    CHANGE_MY_MIND = "Change My Mind"
+    DISAPPOINTED_GUY = "Disappointed Guy"
+    DRAKE_HOTLINE_BLING = "Drake Hotline Bling"
+    GALAXY_BRAIN = "Galaxy Brain"
+    GRUS_PLAN = "Gru's Plan"
+    IS_THIS_A_PIGEON = "Is This a Pigeon"
+    PANIK_KALM_PANIK = "Panik Kalm Panik"
+    RANDOM = "Random"
+    SIDE_EYEING_CHLOE = "Side Eyeing Chloe"
+    TUXEDO_WINNIE_THE_POOH = "Tuxedo Winnie The Pooh"
+    TWO_BUTTONS = "Two Buttons"
+    WAITING_SKELETON = "Waiting Skeleton"
 
     def __str__(self) -> str:
         return str(self.value)
 
     @classmethod
-    def _missing_(cls, value: object) -> "ImageProjectStatus | None":
+    def _missing_(cls, value: object) -> "AiMemeGeneratorBodyStyleTemplate | None":
         """Keep a value the spec does not list, instead of failing to parse.
 
         The result is a pseudo-member: ``str(member)`` and ``member.value`` are the value as

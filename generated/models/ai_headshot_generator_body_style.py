@@ -6,56 +6,46 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
 
-import datetime
 
-
-T = TypeVar("T", bound="ImageProjectDownload")
+T = TypeVar("T", bound="AiHeadshotGeneratorBodyStyle")
 
 
 @_attrs_define
-class ImageProjectDownload:
-    """The download url and expiration date of the image project
-
+class AiHeadshotGeneratorBodyStyle:
+    """
     Attributes:
-        url (str): A signed URL. Keep its query string intact, and treat it as a credential.
-        expires_at (datetime.datetime): When `url` stops working. Fetch the project again for a fresh URL.
+        prompt (str | Unset): Prompt used to guide the style of your headshot. We recommend omitting the prompt unless
+            you want to customize your headshot. You can visit [AI headshot generator](https://magichour.ai/create/ai-
+            headshot-generator) to view an example of a good prompt used for our 'Professional' style.
     """
 
-    url: str
-    expires_at: datetime.datetime
+    prompt: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        expires_at = self.expires_at.isoformat()
+        prompt = self.prompt
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-                "expires_at": expires_at,
-            }
-        )
+        field_dict.update({})
+        if prompt is not UNSET:
+            field_dict["prompt"] = prompt
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url")
+        prompt = d.pop("prompt", UNSET)
 
-        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
-
-        image_project_download = cls(
-            url=url,
-            expires_at=expires_at,
+        ai_headshot_generator_body_style = cls(
+            prompt=prompt,
         )
 
-        image_project_download.additional_properties = d
-        return image_project_download
+        ai_headshot_generator_body_style.additional_properties = d
+        return ai_headshot_generator_body_style
 
     @property
     def additional_keys(self) -> list[str]:

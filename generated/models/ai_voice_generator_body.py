@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, TYPE_CHECKING
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+if TYPE_CHECKING:
+    from ..models.ai_voice_generator_body_style import AiVoiceGeneratorBodyStyle
+
+
+T = TypeVar("T", bound="AiVoiceGeneratorBody")
+
+
+@_attrs_define
+class AiVoiceGeneratorBody:
+    """
+    Attributes:
+        style (AiVoiceGeneratorBodyStyle): The content used to generate speech.
+        name (str | Unset): Give your audio a custom name for easy identification.
+    """
+
+    style: AiVoiceGeneratorBodyStyle
+    name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        style = self.style.to_dict()
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "style": style,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ai_voice_generator_body_style import AiVoiceGeneratorBodyStyle  # noqa: PLC0415
+
+        d = dict(src_dict)
+        style = AiVoiceGeneratorBodyStyle.from_dict(d.pop("style"))
+
+        name = d.pop("name", UNSET)
+
+        ai_voice_generator_body = cls(
+            style=style,
+            name=name,
+        )
+
+        ai_voice_generator_body.additional_properties = d
+        return ai_voice_generator_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

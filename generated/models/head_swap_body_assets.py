@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+
+T = TypeVar("T", bound="HeadSwapBodyAssets")
+
+
+@_attrs_define
+class HeadSwapBodyAssets:
+    """Provide the body and head images for head swap
+
+    Attributes:
+        body_file_path (str): Image that receives the swapped head. This value is either
+            - a direct URL to the video file
+            - `file_path` field from the response of the [upload urls API](https://docs.magichour.ai/api-
+            reference/files/generate-asset-upload-urls).
+
+            See the [file upload guide](https://docs.magichour.ai/api-reference/files/generate-asset-upload-urls#input-file)
+            for details.
+        head_file_path (str): Image of the head to place on the body. This value is either
+            - a direct URL to the video file
+            - `file_path` field from the response of the [upload urls API](https://docs.magichour.ai/api-
+            reference/files/generate-asset-upload-urls).
+
+            See the [file upload guide](https://docs.magichour.ai/api-reference/files/generate-asset-upload-urls#input-file)
+            for details.
+    """
+
+    body_file_path: str
+    head_file_path: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        body_file_path = self.body_file_path
+
+        head_file_path = self.head_file_path
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "body_file_path": body_file_path,
+                "head_file_path": head_file_path,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        body_file_path = d.pop("body_file_path")
+
+        head_file_path = d.pop("head_file_path")
+
+        head_swap_body_assets = cls(
+            body_file_path=body_file_path,
+            head_file_path=head_file_path,
+        )
+
+        head_swap_body_assets.additional_properties = d
+        return head_swap_body_assets
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

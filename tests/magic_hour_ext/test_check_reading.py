@@ -1,0 +1,127 @@
+"""Tolerant reading, over real sockets: only what the job needs stops a wait; failed means failed.
+
+The local server's ``extra_fields`` override or null any field of the project's body. Every test
+runs with both drivers (sync and async).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generated import AuthenticatedClient
+from generated.types import Unset
+from magic_hour_ext import (
+    CheckResult,
+    MalformedResponseError,
+    ProjectFailedError,
+    acheck_result,
+    check_result,
+    get_project,
+)
+from magic_hour_ext.testing import MagicHourServer, Output
+
+Run = Callable[..., CheckResult]
+SLOW_THEN_DONE = [("queued", 0.1), ("rendering", 0.1), ("complete", None)]
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
+    return
+
+
+@pytest.fixture(params=["sync", "async"])
+def run(request: pytest.FixtureRequest, server: MagicHourServer, tmp_path: Path) -> Run:
+    def call(project_id: str, **kwargs: Any) -> CheckResult:
+        kwargs.setdefault("client", AuthenticatedClient(base_url=server.base_url, token=server.token))
+        kwargs.setdefault("download_directory", tmp_path / "out")
+        if request.param == "sync":
+            return check_result(project_id, **kwargs)
+        return asyncio.run(acheck_result(project_id, **kwargs))
+
+    return call
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"total_frame_cost": None},
+        {"image_count": None},
+        {"credits_charged": None},
+        {"total_frame_cost": "5", "image_count": "one", "credits_charged": 1.5},
+        {"created_at": "yesterday", "name": 5, "type": None, "enabled": "yes"},
+    ],
+)
+def test_fields_the_job_does_not_need_never_stop_it(
+    run: Run, server: MagicHourServer, extra: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
+    project = server.create_project(
+        timeline=SLOW_THEN_DONE, outputs=[Output(content=b"png")], extra_fields=extra
+    )
+
+    result = run(project.id)
+
+    assert result.status == "complete"
+    assert [path.read_bytes() for path in result.downloaded_paths] == [b"png"]
+    for name in extra:
+        assert isinstance(getattr(result.project, "type_" if name == "type" else name), Unset)
+        # Logged once at DEBUG, although every GET of the wait had it.
+        assert sum(f"the field {name!r}" in r.getMessage() for r in caplog.records) == 1
+    assert len(server.api_requests(project_id=project.id)) >= 2
+
+
+@pytest.mark.parametrize("status", [None, 5, {"value": "complete"}])
+def test_a_status_that_is_not_a_string_is_malformed_and_named(
+    run: Run, server: MagicHourServer, status: object
+) -> None:
+    project = server.create_project(extra_fields={"status": status})
+
+    with pytest.raises(MalformedResponseError, match="'status'"):
+        run(project.id)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (None, None, None),
+        ({"code": "unknown_error"}, "unknown_error", None),
+        ({}, None, None),
+        (
+            {"message": "Please use an image with a detectable face"},
+            None,
+            "Please use an image with a detectable face",
+        ),
+        ("boom", None, None),
+    ],
+)
+def test_a_failed_project_is_failed_whatever_its_error_says(
+    run: Run, server: MagicHourServer, error: object, code: str | None, message: str | None
+) -> None:
+    project = server.create_project(
+        timeline=[("queued", 0.05), ("error", None)], extra_fields={"error": error}
+    )
+
+    with pytest.raises(ProjectFailedError) as info:
+        run(project.id)
+
+    assert (info.value.code, info.value.message) == (code, message)
+    assert str(info.value.project.status) == "error"
+    assert project.id in str(info.value)
+
+
+def test_get_project_reads_tolerantly_too(server: MagicHourServer) -> None:
+    project = server.create_project(extra_fields={"credits_charged": None, "created_at": 5})
+    client = AuthenticatedClient(base_url=server.base_url, token=server.token)
+
+    got = get_project(project.id, client=client)
+
+    assert str(got.status) == "complete"
+    assert isinstance(got.credits_charged, Unset)
+    assert isinstance(got.created_at, Unset)
