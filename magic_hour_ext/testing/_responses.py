@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import functools
 import html
 import json
 import mimetypes
@@ -94,9 +95,8 @@ def file_response(request: Request, body: Body, name: str, *, ignore_range: bool
     It carries a strong `ETag` and a `Last-Modified`. An `If-Range` that no longer matches them
     makes a `Range` request get the whole file (200), as RFC 9110 says.
     """
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     headers = [
-        ("Content-Type", content_type),
+        ("Content-Type", _content_type(name)),
         ("Accept-Ranges", "bytes"),
         ("ETag", body.etag),
         ("Last-Modified", http_date(body.modified)),
@@ -116,6 +116,11 @@ def file_response(request: Request, body: Body, name: str, *, ignore_range: bool
             status, (start, stop) = 206, wanted
             headers.append(("Content-Range", f"bytes {start}-{stop - 1}/{body.size}"))
     return Response(status, headers, body, start, stop)
+
+
+@functools.lru_cache(maxsize=1024)
+def _content_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def status_message(status: int) -> str:

@@ -610,6 +610,7 @@ def _id_parameter(request: Request, params: Mapping[str, str]) -> str | None:
     return params.get("id")
 
 
+@functools.lru_cache(maxsize=1024)
 def _signed_query(query: str) -> tuple[str, str]:
     """The (signature, expires) of a download URL's query ("" for a missing one)."""
     params = parse_qs(query, keep_blank_values=True)
