@@ -38,6 +38,7 @@ def test_wheel_ships_both_typed_packages_and_minimal_dependencies(tmp_path: Path
     assert sorted(r.split(">")[0].split("=")[0].split("<")[0] for r in runtime) == [
         "anyio",
         "attrs",
+        "h11",
         "httpx",
         "rich",
         "stamina",

@@ -22,6 +22,9 @@ FaultKind: TypeAlias = Literal[
     "bad_json",
     "truncated_json",
     "expired",
+    "trickle",
+    "stall",
+    "hang",
 ]
 
 _ANY: Final = frozenset({"get", "delete", "download"})
@@ -38,7 +41,11 @@ ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "bad_json": _GET,
     "truncated_json": _GET,
     "expired": _DOWNLOAD,
+    "trickle": _ANY,
+    "stall": _ANY,
+    "hang": _ANY,
 }
+_HTML: Final = frozenset({"status", "rate_limit"})
 
 
 class FaultOptions(TypedDict, total=False):
@@ -75,6 +82,8 @@ class Fault:
         'http-date'
         >>> sorted(Fault.truncate(at=0.5).routes)
         ['download']
+        >>> Fault.status(502, html=True).html
+        True
     """
 
     kind: FaultKind
@@ -87,6 +96,9 @@ class Fault:
     retry_after: str | None = None
     seconds: float = 0.0
     at: float = 0.0
+    html: bool = False
+    chunk: int = 1
+    interval: float = 0.0
 
     def __post_init__(self) -> None:
         allowed = ROUTES.get(self.kind)
@@ -104,6 +116,12 @@ class Fault:
             raise ValueError(f"seconds must be >= 0, got {self.seconds!r}")
         if not 0.0 <= self.at < 1.0:
             raise ValueError(f"at must be a fraction in [0, 1), got {self.at!r}")
+        if self.html and self.kind not in _HTML:
+            raise ValueError(f"html applies to {sorted(_HTML)} faults, not to {self.kind}")
+        if isinstance(self.chunk, bool) or not isinstance(self.chunk, int) or self.chunk < 1:
+            raise ValueError(f"chunk must be an int >= 1, got {self.chunk!r}")
+        if self.interval < 0:
+            raise ValueError(f"interval must be >= 0, got {self.interval!r}")
 
     @property
     def routes(self) -> frozenset[str]:
@@ -116,14 +134,23 @@ class Fault:
         code: int,
         *,
         headers: Mapping[str, str] | None = None,
+        html: bool = False,
         **options: Unpack[FaultOptions],
     ) -> Fault:
         """Answer `code` (500, 502, 503, 504, 520, ...) with a `{"message": ...}` body.
 
+        Args:
+            code: The status, 400 to 599.
+            headers: Added to the response, e.g. `{"Retry-After": "2"}`.
+            html: Send a small HTML page (`text/html`) instead, as a gateway does for 502 or 503.
+
         Example:
             >>> fault = Fault.status(503, times=3, headers={"Retry-After": "2"})
+            >>> gateway = Fault.status(502, html=True)
         """
-        return cls(kind="status", status_code=code, headers=tuple((headers or {}).items()), **options)
+        return cls(
+            kind="status", status_code=code, headers=tuple((headers or {}).items()), html=html, **options
+        )
 
     @classmethod
     def rate_limit(
@@ -131,6 +158,7 @@ class Fault:
         *,
         retry_after: str | None = "1",
         seconds: float = 1.0,
+        html: bool = False,
         **options: Unpack[FaultOptions],
     ) -> Fault:
         """Answer 429 Too Many Requests with a `Retry-After` header.
@@ -140,12 +168,13 @@ class Fault:
                 special value "http-date" sends an HTTP-date `seconds` after the response;
                 None sends no header.
             seconds: How far ahead the HTTP-date is, for `retry_after="http-date"`.
+            html: Send a small HTML page (`text/html`) instead of `{"message": ...}`.
 
         Example:
             >>> Fault.rate_limit(retry_after="2").retry_after
             '2'
         """
-        return cls(kind="rate_limit", retry_after=retry_after, seconds=seconds, **options)
+        return cls(kind="rate_limit", retry_after=retry_after, seconds=seconds, html=html, **options)
 
     @classmethod
     def slow(
@@ -253,6 +282,57 @@ class Fault:
             'expired'
         """
         return cls(kind="expired", **options)
+
+    @classmethod
+    def trickle(
+        cls,
+        *,
+        chunk: int = 1,
+        interval: float = 0.1,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Send the whole response (status line, headers, body) `chunk` bytes at a time, `interval` s apart.
+
+        The response is complete and correct, only slow: a client's read timeout between two
+        chunks never fires, however long the whole takes.
+
+        Example:
+            >>> Fault.trickle(chunk=10, interval=0.05).chunk
+            10
+        """
+        return cls(kind="trickle", chunk=chunk, interval=interval, **options)
+
+    @classmethod
+    def stall(
+        cls,
+        *,
+        at: float = 0.5,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Send the head and the fraction `at` of the body, then nothing, keeping the connection open.
+
+        The connection stays open and silent until the client closes it or the server stops.
+
+        Example:
+            >>> Fault.stall(at=0.25).at
+            0.25
+        """
+        return cls(kind="stall", at=at, **options)
+
+    @classmethod
+    def hang(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Read the request and never answer, keeping the connection open.
+
+        The connection stays open and silent until the client closes it or the server stops.
+
+        Example:
+            >>> Fault.hang(route="get").kind
+            'hang'
+        """
+        return cls(kind="hang", **options)
 
 
 class _Pending:

@@ -25,6 +25,11 @@ class RecordedRequest:
         status: The status answered, or None when the connection was closed without an answer.
         project_id: The project it was about, when the server could tell.
         fault: The kind of fault applied to it, if any.
+        bytes_sent: The response body bytes written to the socket so far (the head not
+            counted): what the client could really receive. It grows while a body streams, and
+            stays short of the body when the client stops reading or goes away (though bytes
+            already in the kernel's socket buffers, a few MiB on loopback, count as written).
+        body_size: The request body bytes received (read by the server, or skipped).
 
     Its repr shows neither headers nor a signed query string (they hold credentials).
 
@@ -43,6 +48,8 @@ class RecordedRequest:
     status: int | None = None
     project_id: str | None = None
     fault: str | None = None
+    bytes_sent: int = 0
+    body_size: int = 0
 
     def __repr__(self) -> str:
         query = "?<redacted>" if self.query else ""

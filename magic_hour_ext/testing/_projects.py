@@ -139,7 +139,9 @@ class Project:
         self.final_at: float = self.created_monotonic + sum(d for d in durations if d is not None)
         """`time.monotonic()` at which the project reaches (or reached) its final status."""
         self._signer = signer
-        self._bodies = [Body(output, index) for index, output in enumerate(self.outputs)]
+        modified = int(self.created_at)
+        self._bodies = [Body(output, index, modified=modified) for index, output in enumerate(self.outputs)]
+        self._revisions = [0] * len(self.outputs)
 
     def __repr__(self) -> str:
         return f"Project(id={self.id!r}, status={self.status!r}, outputs={len(self.outputs)})"
@@ -171,6 +173,28 @@ class Project:
 
     def _mint(self, index: int, expires: int) -> str:
         return self._signer.mint(SignedTarget(self.output_path(index), self.id, index), expires)
+
+    def replace_output(self, index: int, output: Output) -> None:
+        """Replace output `index` with `output`, as if the file had been rendered again.
+
+        The download host serves the new bytes from now on, at the URLs already handed out and
+        at new ones, with a new `Last-Modified` (at least a second later) and, when the bytes
+        differ, a new `ETag`; so a client resuming with `If-Range` gets the whole new file. A
+        generated output (`Output(size=...)`) gets new bytes even at the same size; the same
+        `content` keeps its `ETag`.
+
+        Example:
+            >>> project.replace_output(0, Output(size=1000, name="a.bin"))  # doctest: +SKIP
+        """
+        if not isinstance(output, Output):
+            raise TypeError(f"output must be an Output, got {output.__class__.__name__}")
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self.outputs):
+            raise IndexError(f"output index {index!r} out of range: this project has {len(self.outputs)}")
+        revision = self._revisions[index] + 1
+        modified = max(int(time.time()), self._bodies[index].modified + 1)
+        self._revisions[index] = revision
+        self._bodies[index] = Body(output, index, revision=revision, modified=modified)
+        self.outputs = (*self.outputs[:index], output, *self.outputs[index + 1 :])
 
     def output_body(self, index: int) -> Body:
         """The bytes of output `index`, as the download host serves them."""

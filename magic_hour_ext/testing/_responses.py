@@ -1,41 +1,28 @@
-"""Responses of the local server: what they hold, how they are built, and how they are written."""
+"""The local server's responses: JSON and HTML errors, S3-style XML errors, and files with Range."""
 
 from __future__ import annotations
 
-import asyncio
+import email.utils
+import functools
+import html
 import json
 import mimetypes
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ._content import Body
-from ._faults import Fault
-from ._http import Request, reason, response_head
-from ._projects import Project
+from ._http import Request, Response, http_date, reason
 
 __all__ = [
-    "Response",
     "file_response",
+    "html_message",
+    "if_range_holds",
     "json_response",
     "message",
     "parse_range",
-    "send",
     "status_message",
     "xml_error",
 ]
-
-
-@dataclass(slots=True)
-class Response:
-    """A response to write; `body` is bytes or an output's Body, sent in slices."""
-
-    status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    body: bytes | Body = b""
-    start: int = 0  # for a Body: the slice of it to send
-    stop: int = 0
-    cut: int | None = None  # send only this many body bytes, then close
 
 
 def json_response(status: int, payload: Any, headers: Sequence[tuple[str, str]] = ()) -> Response:
@@ -44,13 +31,24 @@ def json_response(status: int, payload: Any, headers: Sequence[tuple[str, str]] 
 
 
 def message(status: int, message: str, headers: Sequence[tuple[str, str]] = ()) -> Response:
+    """The API's error body: `{"message": ...}`."""
     return json_response(status, {"message": message}, headers)
 
 
-def xml_error(status: int, code: str, message: str) -> Response:
+def html_message(status: int, message: str, headers: Sequence[tuple[str, str]] = ()) -> Response:
+    """A gateway's small HTML error page, as a proxy sends for a 502 or a 503."""
+    title = html.escape(f"{status} {message}")
+    page = (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
+        f"<center><h1>{title}</h1></center>\r\n</body>\r\n</html>\r\n"
+    )
+    return Response(status, [("Content-Type", "text/html"), *headers], page.encode())
+
+
+def xml_error(status: int, code: str, message: str, headers: Sequence[tuple[str, str]] = ()) -> Response:
     """A CDN's small error body (S3 style)."""
-    body = f"<Error><Code>{code}</Code><Message>{message}</Message></Error>".encode()
-    return Response(status, [("Content-Type", "application/xml")], body)
+    body = f"<Error><Code>{code}</Code><Message>{html.escape(message)}</Message></Error>".encode()
+    return Response(status, [("Content-Type", "application/xml"), *headers], body)
 
 
 def parse_range(value: str, size: int) -> tuple[int, int] | None | Literal[False]:
@@ -75,50 +73,58 @@ def parse_range(value: str, size: int) -> tuple[int, int] | None | Literal[False
     return start, min(stop, size)
 
 
-def file_response(request: Request, project: Project, index: int, fault: Fault | None) -> Response:
-    """The download host's answer for output `index`: whole, a `Range` of it, or cut short."""
-    body = project.output_body(index)
-    content_type = mimetypes.guess_type(project.outputs[index].name)[0] or "application/octet-stream"
-    headers = [("Content-Type", content_type), ("Accept-Ranges", "bytes")]
+def if_range_holds(value: str, etag: str, modified: int) -> bool:
+    """Whether an `If-Range` validator still names this representation (RFC 9110, section 13.1.5).
+
+    An entity tag must be the strong `etag` itself (a weak one never matches); an HTTP-date must
+    be exactly the `Last-Modified` time `modified`. Anything else does not hold.
+    """
+    value = value.strip()
+    if value.startswith(('"', "W/")):
+        return value == etag
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return False
+    return when.tzinfo is not None and when.timestamp() == modified
+
+
+def file_response(request: Request, body: Body, name: str, *, ignore_range: bool = False) -> Response:
+    """The download host's answer for one output: whole, a `Range` of it, or 416.
+
+    It carries a strong `ETag` and a `Last-Modified`. An `If-Range` that no longer matches them
+    makes a `Range` request get the whole file (200), as RFC 9110 says.
+    """
+    headers = [
+        ("Content-Type", _content_type(name)),
+        ("Accept-Ranges", "bytes"),
+        ("ETag", body.etag),
+        ("Last-Modified", http_date(body.modified)),
+    ]
     status, start, stop = 200, 0, body.size
     range_header = request.headers.get("range")
-    if range_header is not None and not (fault is not None and fault.kind == "ignore_range"):
+    if_range = request.headers.get("if-range")
+    if (
+        range_header is not None
+        and not ignore_range
+        and (if_range is None or if_range_holds(if_range, body.etag, body.modified))
+    ):
         wanted = parse_range(range_header, body.size)
         if wanted is False:
             return Response(416, [*headers, ("Content-Range", f"bytes */{body.size}")])
         if wanted is not None:
             status, (start, stop) = 206, wanted
             headers.append(("Content-Range", f"bytes {start}-{stop - 1}/{body.size}"))
-    cut = int((stop - start) * fault.at) if fault is not None and fault.kind == "truncate" else None
-    return Response(status, headers, body, start, stop, cut)
+    return Response(status, headers, body, start, stop)
 
 
-async def send(writer: asyncio.StreamWriter, request: Request, response: Response) -> bool:
-    """Write a response; whether the connection may serve another request."""
-    body = response.body
-    length = len(body) if isinstance(body, bytes) else response.stop - response.start
-    close = response.cut is not None or not request.keep_alive
-    headers = list(response.headers)
-    if response.status != 204 and response.status >= 200:
-        headers.append(("Content-Length", str(length)))
-    head = response_head(response.status, headers, close=close)
-    if request.method == "HEAD" or response.status == 204:
-        writer.write(head)
-        await writer.drain()
-        return not close
-    budget = length if response.cut is None else response.cut
-    if isinstance(body, bytes):
-        writer.write(head + body[:budget])
-    else:
-        writer.write(head)
-        for chunk in body.chunks(response.start, response.start + budget):
-            writer.write(chunk)
-            await writer.drain()
-    await writer.drain()
-    return not close
+@functools.lru_cache(maxsize=1024)
+def _content_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def status_message(status: int) -> str:
+    """The message of a status fault: the reason phrase, or a generic one (520 and the like)."""
     phrase = reason(status)
     if phrase != "Unknown":
         return phrase

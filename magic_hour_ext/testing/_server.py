@@ -2,13 +2,15 @@
 
 Both listeners run on one asyncio event loop in a background thread, so the server works the
 same from sync and async tests, holds thousands of idle connections cheaply, and starts and
-stops in a few milliseconds.
+stops in a few milliseconds. HTTP is h11's (`_http`); each host has a route table (`_router`)
+from method and path pattern to an endpoint, so new endpoints need no change to the HTTP layer;
+every request is logged, then meets its fault (`_inject`), then its endpoint.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
+import functools
 import hmac
 import itertools
 import secrets
@@ -16,16 +18,19 @@ import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote
 
 from ._content import Output
 from ._faults import Fault, FaultQueue, Route
-from ._http import HttpError, Request, read_request, response_head
+from ._http import Reply, Request, Response, serve_http
+from ._inject import after, before
 from ._log import RecordedRequest
 from ._projects import API_PREFIX, Project, SignedTarget, Signer
-from ._responses import Response, file_response, json_response, message, send, status_message, xml_error
+from ._responses import file_response, json_response, message, xml_error
+from ._router import MethodNotAllowed, NotFound, Router
 
 __all__ = ["MagicHourServer"]
 
@@ -48,8 +53,10 @@ class MagicHourServer:
 
     It listens on two ephemeral loopback ports: `base_url` serves `GET` and `DELETE
     /v1/image-projects/{id}` as `openapi.yaml` describes, and `download_base_url` serves the
-    outputs at signed, expiring URLs, as a CDN would (`Content-Length`, `Range`). Projects
-    follow scripted timelines, faults are injected on demand, and every request is logged.
+    outputs at signed, expiring URLs, as an S3-style CDN would (`Content-Length`, `Range`, a
+    strong `ETag`, `Last-Modified`, `If-Range`; 400 to a request that also carries an
+    `Authorization` header). Projects follow scripted timelines, faults are injected on demand,
+    and every request is logged.
 
     Args:
         token: The bearer token the API accepts.
@@ -103,6 +110,8 @@ class MagicHourServer:
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
         self._signer: Signer | None = None
+        self._routers: dict[_HostName, Router[_Endpoint]] = {"api": Router(), "download": Router()}
+        self._add_routes()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -187,9 +196,8 @@ class MagicHourServer:
 
     async def _start_listeners(self) -> None:
         for listener in self._listeners.values():
-            handler = self._api if listener.name == "api" else self._download
             listener.server = await asyncio.start_server(
-                self._connection_callback(listener, handler), sock=listener.sock, backlog=4096
+                self._connection_callback(listener), sock=listener.sock, backlog=4096
             )
 
     async def _shutdown(self) -> None:
@@ -391,13 +399,45 @@ class MagicHourServer:
         """Drop every pending fault."""
         self._faults.clear()
 
+    # -- routes ------------------------------------------------------------------------------------
+
+    def _add_route(
+        self,
+        host: _HostName,
+        method: str,
+        pattern: str,
+        handler: Callable[[_Call], Awaitable[Reply]],
+        *,
+        route: Route | None,
+        subject: Callable[[Request, Mapping[str, str]], str | None] | None = None,
+    ) -> None:
+        """Serve `method` on paths matching `pattern` (see `_router`) of `host` with `handler`.
+
+        `route` names the faults that apply (None: none); `subject` tells which project a
+        request is about, for the log and for faults (default: the `id` parameter).
+        """
+        self._routers[host].add(method, pattern, _Endpoint(handler, route, subject or _id_parameter))
+
+    def _add_routes(self) -> None:
+        self._add_route("api", "GET", API_PREFIX + "{id}", self._get_project, route="get")
+        self._add_route("api", "DELETE", API_PREFIX + "{id}", self._delete_project, route="delete")
+        for method in ("GET", "HEAD"):
+            self._add_route(
+                "download",
+                method,
+                "/{path:path}",
+                self._download,
+                route="download",
+                subject=self._download_subject,
+            )
+
     # -- connections -------------------------------------------------------------------------------
 
     def _connection_callback(
-        self,
-        listener: _Listener,
-        handler: Callable[[Request, RecordedRequest], Awaitable[Response | None]],
+        self, listener: _Listener
     ) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]:
+        error_page = _ERROR_PAGES[listener.name]
+
         async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             task = asyncio.current_task()
             assert task is not None
@@ -413,8 +453,9 @@ class MagicHourServer:
                 listener.open += 1
                 listener.peak = max(listener.peak, listener.open)
             try:
-                await self._serve_connection(listener.name, connection_id, reader, writer, handler)
-            except (ConnectionError, asyncio.IncompleteReadError):
+                handler = functools.partial(self._handle, listener.name, connection_id)
+                await serve_http(reader, writer, handler, error_page)
+            except ConnectionError:
                 pass
             except asyncio.CancelledError:
                 # stop() cancels connections; ending normally keeps Python 3.11's stream callback
@@ -429,96 +470,50 @@ class MagicHourServer:
 
         return serve
 
-    async def _serve_connection(
-        self,
-        host: _HostName,
-        connection_id: int,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        handler: Callable[[Request, RecordedRequest], Awaitable[Response | None]],
-    ) -> None:
-        while True:
-            try:
-                request = await read_request(reader)
-            except HttpError as exc:
-                body = exc.message.encode()
-                head = response_head(exc.status, [("Content-Length", str(len(body)))], close=True)
-                writer.write(head + body)
-                await writer.drain()
-                return
-            if request is None:
-                return
-            record = RecordedRequest(
-                host=host,
-                method=request.method,
-                path=request.path,
-                query=request.query,
-                headers=request.headers,
-                connection_id=connection_id,
-                time=time.monotonic(),
-            )
-            with self._lock:
-                self._log.append(record)
-            response = await handler(request, record)
-            if response is None:
-                return  # close without an answer
-            record.status = response.status
-            if not await send(writer, request, response):
-                return
-
-    def _take_fault(self, route: Route, project_id: str | None, record: RecordedRequest) -> Fault | None:
-        fault = self._faults.take(route, project_id)
-        if fault is not None:
-            record.fault = fault.kind
-        return fault
-
-    async def _common_fault(self, fault: Fault | None) -> Response | None | Literal[True]:
-        """Apply a fault any route has: a response, None to close, or True to go on normally."""
-        if fault is None:
-            return True
-        if fault.kind == "slow":
-            await asyncio.sleep(fault.seconds)
-            return True
-        if fault.kind == "close":
-            return None
-        if fault.kind == "status":
-            return message(fault.status_code, status_message(fault.status_code), fault.headers)
-        if fault.kind == "rate_limit":
-            headers: list[tuple[str, str]] = []
-            if fault.retry_after == "http-date":
-                when = email.utils.formatdate(time.time() + fault.seconds, usegmt=True)
-                headers.append(("Retry-After", when))
-            elif fault.retry_after is not None:
-                headers.append(("Retry-After", fault.retry_after))
-            return message(429, "Too Many Requests", headers)
-        return True
+    async def _handle(self, host: _HostName, connection_id: int, request: Request) -> Reply:
+        """Log a request, route it, apply the fault it meets, and answer it."""
+        record = RecordedRequest(
+            host=host,
+            method=request.method,
+            path=request.path,
+            query=request.query,
+            headers=request.headers,
+            connection_id=connection_id,
+            time=time.monotonic(),
+        )
+        request.meter = record
+        with self._lock:
+            self._log.append(record)
+        if host == "download" and "authorization" in request.headers:
+            # S3 refuses a presigned URL that also carries an Authorization header.
+            return xml_error(400, "InvalidArgument", _ONE_AUTH)
+        try:
+            endpoint, params = self._routers[host].resolve(request.method, request.path)
+        except NotFound:
+            return _NOT_FOUND[host]()
+        except MethodNotAllowed as exc:
+            allow = [("Allow", ", ".join(exc.allowed))]
+            if host == "api":
+                return message(405, "Method Not Allowed", allow)
+            return xml_error(405, "MethodNotAllowed", "The specified method is not allowed", allow)
+        record.project_id = endpoint.subject(request, params)
+        fault = None
+        if endpoint.route is not None:
+            fault = self._faults.take(endpoint.route, record.project_id)
+            record.fault = fault.kind if fault is not None else None
+        early = await before(fault)
+        if early is not None:
+            return early
+        reply = await endpoint.handler(_Call(request, params, record, fault))
+        return after(fault, reply) if isinstance(reply, Response) else reply
 
     # -- the API -------------------------------------------------------------------------------------
 
-    async def _api(self, request: Request, record: RecordedRequest) -> Response | None:
-        raw_id = request.path[len(API_PREFIX) :]
-        # One path segment, as the real API routes it: an id with a "/" only arrives encoded (%2F),
-        # so a client that forgets to encode fails here as it would in production.
-        if not request.path.startswith(API_PREFIX) or not raw_id or "/" in raw_id:
-            return message(404, "Not Found")
-        project_id = unquote(raw_id)
-        record.project_id = project_id
-        routes: dict[str, Route] = {"GET": "get", "DELETE": "delete"}
-        route = routes.get(request.method)
-        if route is None:
-            return message(405, "Method Not Allowed", [("Allow", "GET, DELETE")])
-        fault = self._take_fault(route, project_id, record)
-        outcome = await self._common_fault(fault)
-        if outcome is not True:
-            return outcome
-        response = self._api_answer(route, request, project_id)
-        if fault is not None and fault.kind == "bad_json":
-            page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
-            return Response(200, [("Content-Type", "application/json")], page)
-        if fault is not None and fault.kind == "truncated_json":
-            assert isinstance(response.body, bytes)
-            return Response(200, response.headers, response.body[: len(response.body) // 2])
-        return response
+    async def _get_project(self, call: _Call) -> Reply:
+        return self._api_answer("get", call.request, call.params["id"])
+
+    async def _delete_project(self, call: _Call) -> Reply:
+        return self._api_answer("delete", call.request, call.params["id"])
 
     def _api_answer(self, route: Route, request: Request, project_id: str) -> Response:
         if not self._authorized(request.headers.get("authorization")):
@@ -541,18 +536,14 @@ class MagicHourServer:
 
     # -- the download host -----------------------------------------------------------------------------
 
-    async def _download(self, request: Request, record: RecordedRequest) -> Response | None:
-        if request.method not in ("GET", "HEAD"):
-            return xml_error(405, "MethodNotAllowed", "The specified method is not allowed")
-        params = parse_qs(request.query, keep_blank_values=True)
-        signature = params.get("signature", [""])[-1]
-        expires = params.get("expires", [""])[-1]
+    def _download_subject(self, request: Request, params: Mapping[str, str]) -> str | None:
+        target = self._download_signer.lookup(_signed_query(request.query)[0])
+        return target.project_id if target else self._project_id_of_path(request.path)
+
+    async def _download(self, call: _Call) -> Reply:
+        request, fault = call.request, call.fault
+        signature, expires = _signed_query(request.query)
         target = self._download_signer.lookup(signature)
-        record.project_id = target.project_id if target else self._project_id_of_path(request.path)
-        fault = self._take_fault("download", record.project_id, record)
-        outcome = await self._common_fault(fault)
-        if outcome is not True:
-            return outcome
         if fault is not None and fault.kind == "expired":
             return xml_error(403, "AccessDenied", "Request has expired")
         if target is None:
@@ -574,7 +565,11 @@ class MagicHourServer:
         if fault is not None and fault.kind == "redirect":
             moved = SignedTarget("/r" + target.path, target.project_id, target.index)
             return Response(302, [("Location", self._download_signer.mint(moved, int(expires)))])
-        return file_response(request, project, target.index, fault)
+        body = project.output_body(target.index)
+        name = project.outputs[target.index].name
+        return file_response(
+            request, body, name, ignore_range=fault is not None and fault.kind == "ignore_range"
+        )
 
     @property
     def _download_signer(self) -> Signer:
@@ -592,3 +587,51 @@ class MagicHourServer:
         with self._lock:
             project = self._projects.get(unquote(parts[1]))
         return project is not None and project.enabled and int(parts[2]) < len(project.outputs)
+
+
+@dataclass(slots=True)
+class _Call:
+    """What a handler gets: the request, its path parameters, its log entry and its fault."""
+
+    request: Request
+    params: Mapping[str, str]
+    record: RecordedRequest
+    fault: Fault | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Endpoint:
+    handler: Callable[[_Call], Awaitable[Reply]]
+    route: Route | None
+    subject: Callable[[Request, Mapping[str, str]], str | None]
+
+
+def _id_parameter(request: Request, params: Mapping[str, str]) -> str | None:
+    return params.get("id")
+
+
+@functools.lru_cache(maxsize=1024)
+def _signed_query(query: str) -> tuple[str, str]:
+    """The (signature, expires) of a download URL's query ("" for a missing one)."""
+    params = parse_qs(query, keep_blank_values=True)
+    return params.get("signature", [""])[-1], params.get("expires", [""])[-1]
+
+
+_ONE_AUTH = (
+    "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query "
+    "string parameter or the Authorization header should be specified"
+)
+_XML_CODES = {
+    400: "BadRequest",
+    413: "EntityTooLarge",
+    431: "RequestHeaderSectionTooLarge",
+    500: "InternalError",
+}
+_ERROR_PAGES: dict[_HostName, Callable[[int, str], Response]] = {
+    "api": lambda status, text: message(status, text),
+    "download": lambda status, text: xml_error(status, _XML_CODES.get(status, "BadRequest"), text),
+}
+_NOT_FOUND: dict[_HostName, Callable[[], Response]] = {
+    "api": lambda: message(404, "Not Found"),
+    "download": lambda: xml_error(404, "NoSuchKey", "The specified key does not exist"),
+}

@@ -193,3 +193,17 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
             assert verdict in ("met", "MISSED"), (id, verdict)
     for title in ("1. Polls", "2. Download", "3. Many projects", "4. Import time", "5. CPU time"):
         assert f"**{title}" in page
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_the_ceiling_script_measures_a_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.ceiling import main
+
+    assert (
+        main(["--tree", str(ROOT), "--rounds", "1", "--repeats", "1", "--size", str(MIB), "--gets", "5"]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == str(ROOT)
+    names = [line.split("  median")[0].strip() for line in lines[1:]]
+    assert names == ["download MiB/s", "to a file MiB/s", "API GETs/s", "download GETs/s"]
+    assert all("(n=1)" in line for line in lines[1:])

@@ -2,6 +2,7 @@
 
 import email.utils
 import json
+import re
 import socket
 import time
 
@@ -255,3 +256,209 @@ def test_bad_faults_are_clear_errors(make, message: str) -> None:  # type: ignor
 def test_add_fault_wants_a_fault(server: MagicHourServer) -> None:
     with pytest.raises(TypeError, match="Fault"):
         server.add_fault("503")  # type: ignore[arg-type]
+
+
+# -- raw bytes: trickle, stall, hang, truncate ---------------------------------------------------------
+
+
+def _raw_get(
+    server: MagicHourServer, path: str, *, port: int | None = None, close: bool = True
+) -> socket.socket:
+    """A GET on a raw socket; with the token on the API only (the download host refuses it)."""
+    sock = socket.create_connection(("127.0.0.1", port or server.port), timeout=5)
+    headers = "" if port else f"Authorization: Bearer {server.token}\r\n"
+    headers += "Connection: close\r\n" if close else ""
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n".encode())
+    return sock
+
+
+def _read_to_eof(sock: socket.socket) -> bytes:
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
+
+
+def _without_date(response: bytes) -> bytes:
+    return re.sub(rb"\r\nDate: [^\r]*", b"", response)
+
+
+def _silent(sock: socket.socket, seconds: float = 0.3) -> bool:
+    """Whether nothing at all (no byte, no close) arrives for `seconds`."""
+    sock.settimeout(seconds)
+    try:
+        sock.recv(1)
+    except TimeoutError:
+        return True
+    finally:
+        sock.settimeout(5)
+    return False
+
+
+def _wait_for(condition, seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return bool(condition())
+
+
+def test_trickle_sends_the_same_bytes(server: MagicHourServer) -> None:
+    project = server.create_project()
+    with _raw_get(server, project.url_path) as sock:
+        normal = _read_to_eof(sock)
+    server.add_fault(Fault.trickle(chunk=7, interval=0))
+    with _raw_get(server, project.url_path) as sock:
+        trickled = _read_to_eof(sock)
+    assert normal.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert _without_date(trickled) == _without_date(normal)
+    last = server.requests[-1]
+    assert (last.fault, last.status) == ("trickle", 200)
+    assert last.bytes_sent == len(normal.partition(b"\r\n\r\n")[2])
+
+
+def test_trickle_paces_the_head_too(server: MagicHourServer) -> None:
+    server.add_fault(Fault.trickle(chunk=5, interval=0.5))
+    with _raw_get(server, "/v1/image-projects/x") as sock:
+        assert sock.recv(100) == b"HTTP/"  # the first 5 bytes, at once
+        assert _silent(sock, 0.2)  # the next 5 only after the interval
+        assert sock.recv(100) == b"1.1 4"
+
+
+def test_trickle_keeps_the_connection_alive(server: MagicHourServer, api: httpx.Client) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.trickle(chunk=64, interval=0.001, route="get"))
+    trickled, normal = api.get(project.url_path), api.get(project.url_path)
+    assert trickled.json()["id"] == normal.json()["id"] == project.id
+    assert [r.fault for r in server.requests] == ["trickle", None]
+    assert {r.connection_id for r in server.requests} == {1}
+
+
+def test_a_trickled_download_is_whole(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project(outputs=[Output(size=5000, name="a.bin")])
+    [url] = project.download_urls()
+    server.add_fault(Fault.trickle(chunk=1000, interval=0.01, route="download"))
+    assert cdn.get(url).content == project.output_bytes(0)
+
+
+def test_stall_sends_part_of_the_body_then_nothing(server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(size=10_000, name="a.bin")])
+    [url] = project.download_urls()
+    server.add_fault(Fault.stall(at=0.25))
+    with _raw_get(server, url.removeprefix(server.download_base_url), port=server.download_port) as sock:
+        data = b""
+        while b"\r\n\r\n" not in data or len(data.partition(b"\r\n\r\n")[2]) < 2500:
+            chunk = sock.recv(65536)
+            assert chunk, data
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        assert b"\r\nContent-Length: 10000\r\n" in head
+        assert body == project.output_bytes(0, 0, 2500)
+        assert _silent(sock)  # neither more bytes nor a close
+        assert server.open_download_connections == 1
+        assert server.requests[-1].bytes_sent == 2500
+        assert server.requests[-1].fault == "stall"
+    assert _wait_for(lambda: server.open_download_connections == 0)  # the client's close ends it
+
+
+def test_a_stalled_api_response_times_out_the_client(server: MagicHourServer, api: httpx.Client) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.stall(route="get"))
+    with pytest.raises(httpx.ReadTimeout):
+        api.get(project.url_path, timeout=0.2)
+    assert api.get(project.url_path).status_code == 200  # on a new connection
+
+
+def test_hang_reads_the_request_and_never_answers(server: MagicHourServer) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.hang())
+    with _raw_get(server, project.url_path, close=False) as sock:
+        assert _silent(sock)
+        assert server.open_connections == 1
+        [record] = server.requests
+        assert (record.fault, record.status, record.project_id) == ("hang", None, project.id)
+    assert _wait_for(lambda: server.open_connections == 0)
+
+
+def test_hang_times_out_an_httpx_client(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project()
+    [url] = project.download_urls()
+    server.add_fault(Fault.hang(route="download", times=None))
+    with pytest.raises(httpx.ReadTimeout):
+        cdn.get(url, timeout=0.2)
+
+
+def test_stop_ends_hung_and_stalled_connections() -> None:
+    server = MagicHourServer()
+    server.start()
+    try:
+        project = server.create_project(outputs=[Output(size=100_000, name="a.bin")])
+        [url] = project.download_urls()
+        server.add_fault(Fault.hang(route="get"))
+        server.add_fault(Fault.stall(route="download"))
+        hung = _raw_get(server, project.url_path, close=False)
+        stalled = _raw_get(server, url.removeprefix(server.download_base_url), port=server.download_port)
+        assert _wait_for(lambda: len(server.requests) == 2)
+        assert _silent(hung, 0.1)
+    finally:
+        server.stop()
+    with hung, stalled:
+        assert hung.recv(10) == b""
+        assert len(_read_to_eof(stalled)) < 100_000
+
+
+def test_truncate_counts_the_bytes_it_sent(server: MagicHourServer) -> None:
+    project = server.create_project(outputs=[Output(size=1_000_000, name="a.bin")])
+    [url] = project.download_urls()
+    server.add_fault(Fault.truncate(at=0.1))
+    with _raw_get(server, url.removeprefix(server.download_base_url), port=server.download_port) as sock:
+        data = _read_to_eof(sock)  # the server closes after the cut
+    assert data.partition(b"\r\n\r\n")[2] == project.output_bytes(0, 0, 100_000)
+    assert server.requests[-1].bytes_sent == 100_000
+
+
+# -- HTML error pages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "title"), [(502, b"502 Bad Gateway"), (503, b"503 Service Unavailable")])
+def test_status_can_send_a_gateway_html_page(
+    server: MagicHourServer, api: httpx.Client, code: int, title: bytes
+) -> None:
+    server.add_fault(Fault.status(code, html=True))
+    response = api.get("/v1/image-projects/x")
+    assert response.status_code == code
+    assert response.headers["content-type"] == "text/html"
+    assert response.content.startswith(b"<html>")
+    assert b"<title>" + title + b"</title>" in response.content
+    with pytest.raises(json.JSONDecodeError):
+        response.json()
+
+
+def test_rate_limit_can_send_html(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project()
+    [url] = project.download_urls()
+    server.add_fault(Fault.rate_limit(retry_after="3", html=True, route="download"))
+    response = cdn.get(url)
+    assert response.status_code == 429
+    assert response.headers["retry-after"] == "3"
+    assert response.headers["content-type"] == "text/html"
+    assert b"429 Too Many Requests" in response.content
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Fault(kind="close", html=True), "html applies to"),
+        (lambda: Fault.trickle(chunk=0), "chunk"),
+        (lambda: Fault.trickle(interval=-1), "interval"),
+        (lambda: Fault.stall(at=1.0), "fraction"),
+        (lambda: Fault.hang(times=0), "times"),
+    ],
+)
+def test_bad_new_faults_are_clear_errors(make, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_the_new_faults_apply_to_every_route() -> None:
+    for fault in (Fault.trickle(), Fault.stall(), Fault.hang()):
+        assert fault.routes == {"get", "delete", "download"}

@@ -8,7 +8,19 @@ import pytest
 import magic_hour_ext.testing as testing
 
 TYPE_ALIASES = {"Route", "FaultKind"}
-MODULES = ["__init__", "_content", "_faults", "_http", "_log", "_main", "_projects", "_responses", "_server"]
+MODULES = [
+    "__init__",
+    "_content",
+    "_faults",
+    "_http",
+    "_inject",
+    "_log",
+    "_main",
+    "_projects",
+    "_responses",
+    "_router",
+    "_server",
+]
 
 
 def test_all_is_complete() -> None:

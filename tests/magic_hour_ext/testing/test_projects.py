@@ -1,12 +1,14 @@
 """The download host: signed expiring URLs, Content-Length, Range, hostile names; project bodies."""
 
+import email.utils
+import re
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
-from magic_hour_ext.testing import MagicHourServer, Output
+from magic_hour_ext.testing import Fault, MagicHourServer, Output
 from magic_hour_ext.testing._projects import remove_dot_segments
 
 
@@ -178,3 +180,127 @@ def test_project_repr_and_url_path(server: MagicHourServer) -> None:
     assert repr(project) == "Project(id='a/b c', status='queued', outputs=1)"
     assert server.get_project("a/b c") is project
     assert project.body()["downloads"] == []
+
+
+# -- Authorization on the download host ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Bearer test-token", "Basic dXNlcjpwdw==", "AWS4-HMAC-SHA256 x"])
+def test_an_authorization_header_on_the_download_host_is_400(
+    server: MagicHourServer, cdn: httpx.Client, header: str
+) -> None:
+    project = server.create_project()
+    [url] = project.download_urls()
+    response = cdn.get(url, headers={"Authorization": header})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/xml"
+    assert b"<Code>InvalidArgument</Code>" in response.content
+    assert b"Only one auth mechanism allowed" in response.content
+    assert header.encode() not in response.content  # the credential is not echoed
+    assert cdn.get(url).status_code == 200  # the same URL without it
+    assert [r.status for r in server.download_requests()] == [400, 200]
+
+
+def test_authorization_is_refused_before_anything_else(server: MagicHourServer, cdn: httpx.Client) -> None:
+    server.add_fault(Fault.status(503, route="download"))
+    refused = cdn.get(server.download_base_url + "/nope/0/x.png", headers={"Authorization": "Bearer t"})
+    assert refused.status_code == 400
+    assert len(server.faults) == 1  # the fault is left for a request that could have reached the file
+
+
+# -- ETag, Last-Modified and If-Range --------------------------------------------------------------
+
+
+def _validators(cdn: httpx.Client, url: str) -> tuple[str, str]:
+    response = cdn.head(url)
+    return response.headers["etag"], response.headers["last-modified"]
+
+
+def test_downloads_carry_a_strong_etag_and_last_modified(server: MagicHourServer, cdn: httpx.Client) -> None:
+    outputs = [Output(size=4096, name="a.bin"), Output(size=4096, name="b.bin"), Output(content=b"x")]
+    project = server.create_project(outputs=outputs)
+    urls = project.download_urls()
+    etags = [cdn.get(url).headers["etag"] for url in urls]
+    assert all(re.fullmatch(r'"[0-9a-f]{32}"', etag) for etag in etags)
+    assert len(set(etags)) == 3  # different bytes, different tags
+    assert cdn.get(urls[0], headers={"Range": "bytes=0-9"}).headers["etag"] == etags[0]
+    again = server.create_project(outputs=outputs)
+    assert [cdn.head(url).headers["etag"] for url in again.download_urls()] == etags  # same bytes
+    modified = email.utils.parsedate_to_datetime(cdn.head(urls[0]).headers["last-modified"])
+    assert abs(modified.timestamp() - time.time()) < 5
+
+
+def test_if_range_with_a_current_validator_gets_the_range(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project(outputs=[Output(size=1000, name="a.bin")])
+    [url] = project.download_urls()
+    etag, modified = _validators(cdn, url)
+    for validator in (etag, modified):
+        response = cdn.get(url, headers={"Range": "bytes=600-", "If-Range": validator})
+        assert response.status_code == 206
+        assert response.content == project.output_bytes(0, 600)
+
+
+@pytest.mark.parametrize(
+    "validator",
+    ['"0123456789abcdef0123456789abcdef"', "Thu, 01 Jan 2015 00:00:00 GMT", "W/{etag}", "not a validator"],
+)
+def test_if_range_with_another_validator_gets_the_whole_file(
+    server: MagicHourServer, cdn: httpx.Client, validator: str
+) -> None:
+    project = server.create_project(outputs=[Output(size=1000, name="a.bin")])
+    [url] = project.download_urls()
+    etag, _ = _validators(cdn, url)
+    response = cdn.get(url, headers={"Range": "bytes=600-", "If-Range": validator.format(etag=etag)})
+    assert response.status_code == 200
+    assert "content-range" not in response.headers
+    assert response.content == project.output_bytes(0)
+
+
+def test_if_range_without_range_is_ignored(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project(outputs=[Output(size=100, name="a.bin")])
+    [url] = project.download_urls()
+    response = cdn.get(url, headers={"If-Range": '"stale"'})
+    assert response.status_code == 200
+    assert response.content == project.output_bytes(0)
+
+
+def test_a_replaced_output_has_new_bytes_and_validators(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project(outputs=[Output(size=1000, name="a.bin"), Output(content=b"keep")])
+    [old_url, other_url] = project.download_urls()
+    old_bytes = cdn.get(old_url).content
+    etag, modified = _validators(cdn, old_url)
+    other = _validators(cdn, other_url)
+
+    project.replace_output(0, Output(size=1000, name="a.bin"))  # same size, new render
+
+    new_etag, new_modified = _validators(cdn, old_url)
+    assert new_etag != etag
+    assert email.utils.parsedate_to_datetime(new_modified) > email.utils.parsedate_to_datetime(modified)
+    whole = cdn.get(old_url)  # the URL handed out before still works, with the new bytes
+    assert whole.content == project.output_bytes(0) != old_bytes
+    for stale in (etag, modified):  # a client resuming the old file gets the whole new one
+        resumed = cdn.get(old_url, headers={"Range": "bytes=500-", "If-Range": stale})
+        assert resumed.status_code == 200
+        assert resumed.content == whole.content
+    fresh = cdn.get(old_url, headers={"Range": "bytes=500-", "If-Range": new_etag})
+    assert fresh.status_code == 206
+    assert _validators(cdn, other_url) == other  # the other output is untouched
+
+
+def test_replacing_with_the_same_content_keeps_the_etag(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project(outputs=[Output(content=b"same", name="a.txt")])
+    [url] = project.download_urls()
+    etag, _ = _validators(cdn, url)
+    project.replace_output(0, Output(content=b"same", name="a.txt"))
+    assert _validators(cdn, url)[0] == etag
+    project.replace_output(0, Output(content=b"other", name="a.txt"))
+    assert _validators(cdn, url)[0] != etag
+    assert cdn.get(url).content == b"other"
+
+
+def test_replace_output_refuses_bad_arguments(server: MagicHourServer) -> None:
+    project = server.create_project()
+    with pytest.raises(IndexError, match="out of range"):
+        project.replace_output(1, Output())
+    with pytest.raises(TypeError, match="Output"):
+        project.replace_output(0, b"png")  # type: ignore[arg-type]
