@@ -22,6 +22,9 @@ FaultKind: TypeAlias = Literal[
     "bad_json",
     "truncated_json",
     "expired",
+    "trickle",
+    "stall",
+    "hang",
 ]
 
 _ANY: Final = frozenset({"get", "delete", "download"})
@@ -38,6 +41,9 @@ ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "bad_json": _GET,
     "truncated_json": _GET,
     "expired": _DOWNLOAD,
+    "trickle": _ANY,
+    "stall": _ANY,
+    "hang": _ANY,
 }
 
 
@@ -87,6 +93,8 @@ class Fault:
     retry_after: str | None = None
     seconds: float = 0.0
     at: float = 0.0
+    chunk: int = 1
+    interval: float = 0.0
 
     def __post_init__(self) -> None:
         allowed = ROUTES.get(self.kind)
@@ -104,6 +112,8 @@ class Fault:
             raise ValueError(f"seconds must be >= 0, got {self.seconds!r}")
         if not 0.0 <= self.at < 1.0:
             raise ValueError(f"at must be a fraction in [0, 1), got {self.at!r}")
+        if self.chunk < 1 or self.interval < 0:
+            raise ValueError(f"chunk must be >= 1 and interval >= 0, got {self.chunk!r}, {self.interval!r}")
 
     @property
     def routes(self) -> frozenset[str]:
@@ -253,6 +263,50 @@ class Fault:
             'expired'
         """
         return cls(kind="expired", **options)
+
+    @classmethod
+    def trickle(
+        cls,
+        *,
+        chunk: int = 1,
+        interval: float = 0.1,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Send the whole response, head included, `chunk` bytes at a time, `interval` seconds apart.
+
+        Example:
+            >>> Fault.trickle(chunk=2, interval=0.05, route="get").chunk
+            2
+        """
+        return cls(kind="trickle", chunk=chunk, interval=interval, **options)
+
+    @classmethod
+    def stall(
+        cls,
+        *,
+        at: float = 0.5,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Send the head and the fraction `at` of the body, then nothing more; the connection stays open.
+
+        Example:
+            >>> Fault.stall(at=0.25, route="download").at
+            0.25
+        """
+        return cls(kind="stall", at=at, **options)
+
+    @classmethod
+    def hang(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Never answer; the connection stays open.
+
+        Example:
+            >>> Fault.hang(route="get").kind
+            'hang'
+        """
+        return cls(kind="hang", **options)
 
 
 class _Pending:

@@ -21,6 +21,7 @@ __all__ = [
     "message",
     "parse_range",
     "send",
+    "shaped",
     "status_message",
     "xml_error",
 ]
@@ -36,6 +37,8 @@ class Response:
     start: int = 0  # for a Body: the slice of it to send
     stop: int = 0
     cut: int | None = None  # send only this many body bytes, then close
+    hold: bool = False  # after the (cut) body, keep the connection open and send nothing more
+    trickle: tuple[int, float] | None = None  # send (chunk) bytes at a time, (interval) s apart
 
 
 def json_response(status: int, payload: Any, headers: Sequence[tuple[str, str]] = ()) -> Response:
@@ -90,7 +93,17 @@ def file_response(request: Request, project: Project, index: int, fault: Fault |
             status, (start, stop) = 206, wanted
             headers.append(("Content-Range", f"bytes {start}-{stop - 1}/{body.size}"))
     cut = int((stop - start) * fault.at) if fault is not None and fault.kind == "truncate" else None
-    return Response(status, headers, body, start, stop, cut)
+    return shaped(Response(status, headers, body, start, stop, cut), fault)
+
+
+def shaped(response: Response, fault: Fault | None) -> Response:
+    """*response* as a trickle or stall fault sends it (unchanged for other faults)."""
+    if fault is not None and fault.kind == "trickle":
+        response.trickle = (fault.chunk, fault.interval)
+    if fault is not None and fault.kind == "stall":
+        length = len(response.body) if isinstance(response.body, bytes) else response.stop - response.start
+        response.cut, response.hold = int(length * fault.at), True
+    return response
 
 
 async def send(writer: asyncio.StreamWriter, request: Request, response: Response) -> bool:
@@ -107,7 +120,14 @@ async def send(writer: asyncio.StreamWriter, request: Request, response: Respons
         await writer.drain()
         return not close
     budget = length if response.cut is None else response.cut
-    if isinstance(body, bytes):
+    if response.trickle is not None:
+        data = head + (body[:budget] if isinstance(body, bytes) else body.read(response.start, response.stop))
+        piece, interval = response.trickle
+        for offset in range(0, len(data), piece):
+            writer.write(data[offset : offset + piece])
+            await writer.drain()
+            await asyncio.sleep(interval)
+    elif isinstance(body, bytes):
         writer.write(head + body[:budget])
     else:
         writer.write(head)
@@ -115,6 +135,8 @@ async def send(writer: asyncio.StreamWriter, request: Request, response: Respons
             writer.write(chunk)
             await writer.drain()
     await writer.drain()
+    if response.hold:
+        await asyncio.Event().wait()  # until the client closes or the server stops
     return not close
 
 

@@ -25,7 +25,16 @@ from ._faults import Fault, FaultQueue, Route
 from ._http import HttpError, Request, read_request, response_head
 from ._log import RecordedRequest
 from ._projects import API_PREFIX, Project, SignedTarget, Signer
-from ._responses import Response, file_response, json_response, message, send, status_message, xml_error
+from ._responses import (
+    Response,
+    file_response,
+    json_response,
+    message,
+    send,
+    shaped,
+    status_message,
+    xml_error,
+)
 
 __all__ = ["MagicHourServer"]
 
@@ -481,6 +490,8 @@ class MagicHourServer:
             return True
         if fault.kind == "close":
             return None
+        if fault.kind == "hang":
+            await asyncio.Event().wait()  # until the client closes or the server stops
         if fault.kind == "status":
             return message(fault.status_code, status_message(fault.status_code), fault.headers)
         if fault.kind == "rate_limit":
@@ -518,7 +529,7 @@ class MagicHourServer:
         if fault is not None and fault.kind == "truncated_json":
             assert isinstance(response.body, bytes)
             return Response(200, response.headers, response.body[: len(response.body) // 2])
-        return response
+        return shaped(response, fault)
 
     def _api_answer(self, route: Route, request: Request, project_id: str) -> Response:
         if not self._authorized(request.headers.get("authorization")):

@@ -255,3 +255,77 @@ def test_bad_faults_are_clear_errors(make, message: str) -> None:  # type: ignor
 def test_add_fault_wants_a_fault(server: MagicHourServer) -> None:
     with pytest.raises(TypeError, match="Fault"):
         server.add_fault("503")  # type: ignore[arg-type]
+
+
+def _complete(received: bytes) -> bool:
+    head, sep, body = received.partition(b"\r\n\r\n")
+    return bool(sep) and len(body) >= _content_length(head)
+
+
+def _content_length(head: bytes) -> int:
+    fields = dict(line.split(b": ", 1) for line in head.split(b"\r\n")[1:])
+    return int(fields[b"Content-Length"])
+
+
+def _raw_get(server: MagicHourServer, path: str, seconds: float) -> tuple[bytes, list[float]]:
+    """Send one GET on a raw socket; what was received (whole response, or within *seconds*), and when."""
+    request = f"GET {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {server.token}\r\n\r\n"
+    received, times = b"", []
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(request.encode())
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            sock.settimeout(left)
+            try:
+                piece = sock.recv(65536)
+            except TimeoutError:
+                break
+            if not piece:
+                break
+            received += piece
+            times.append(time.monotonic())
+            if _complete(received):
+                break
+    return received, times
+
+
+def test_trickle_sends_the_whole_response_a_few_bytes_at_a_time(server: MagicHourServer) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.trickle(chunk=40, interval=0.05, route="get"))
+    received, times = _raw_get(server, project.url_path, 30)
+    head, _, body = received.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200")
+    assert json.loads(body)["id"] == project.id  # all of it, in the end
+    assert len(times) >= len(received) // 40 // 2  # many small pieces (some may be merged)
+    assert times[-1] - times[0] >= 0.05 * (len(received) // 40 - 1)
+
+
+def test_stall_sends_part_of_the_body_then_nothing(server: MagicHourServer, cdn: httpx.Client) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.stall(at=0.5, route="get"))
+    received, _ = _raw_get(server, project.url_path, 0.5)
+    head, _, body = received.partition(b"\r\n\r\n")
+    assert len(body) == _content_length(head) // 2
+    assert server.open_connections == 1  # still open
+    output = server.create_project(outputs=[Output(size=10_000, name="a.bin")])
+    server.add_fault(Fault.stall(at=0.25, route="download"))
+    with cdn.stream("GET", output.download_urls()[0], timeout=0.3) as response:
+        assert response.headers["content-length"] == "10000"
+        got = bytearray()
+
+        def read_all() -> None:
+            for chunk in response.iter_raw():
+                got.extend(chunk)
+
+        with pytest.raises(httpx.ReadTimeout):
+            read_all()
+    assert len(got) == 2500
+
+
+def test_hang_never_answers(server: MagicHourServer) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.hang(route="get"))
+    received, _ = _raw_get(server, project.url_path, 0.3)
+    assert received == b""
+    assert server.requests[-1].fault == "hang"
+    assert server.open_connections == 1
