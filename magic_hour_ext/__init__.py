@@ -31,10 +31,10 @@ from ._errors import (
 )
 from ._log import install_log_filters as _install_log_filters
 from ._naming import output_filename
-from ._read_size import raise_read_size as _raise_read_size
 from ._redact import redact_url
 from ._result import CheckResult, DownloadProgress
 from ._schedule import poll_interval, simulate_polls
+from ._transport import DeadlineTransport
 
 __all__ = [
     "APIConnectionError",
@@ -42,6 +42,7 @@ __all__ = [
     "AuthenticationError",
     "CheckResult",
     "ConfigurationError",
+    "DeadlineTransport",
     "DownloadError",
     "DownloadExpiredError",
     "DownloadProgress",
@@ -77,5 +78,3 @@ _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 # A NullHandler keeps that silent and changes nothing once the application configures logging.
 _logging.getLogger("stamina").addHandler(_logging.NullHandler())
 _install_log_filters()
-# Large outputs download at close to disk speed only with large socket reads (see _read_size).
-_raise_read_size()

@@ -21,6 +21,7 @@ from ._errors import InvalidArgumentError
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
 from ._sync import SyncDriver
+from ._transport import DeadlineTransport
 
 __all__ = ["acheck_result", "check_result", "download_client_kwargs", "prepare"]
 
@@ -29,11 +30,15 @@ ProgressHook = Callable[[DownloadProgress], None]
 
 
 def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
-    """How the default download client is made: no auth, redirects followed, timeouts, a bounded pool."""
+    """How the default download client is made: no auth, redirects followed, timeouts, a bounded pool.
+
+    Its transport is a DeadlineTransport, for its large socket reads (downloads have no deadline).
+    """
+    limits = httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent)
     return {
         "follow_redirects": True,
         "timeout": httpx.Timeout(30.0, connect=10.0),
-        "limits": httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent),
+        "transport": DeadlineTransport(limits=limits),
     }
 
 

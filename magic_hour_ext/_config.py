@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from generated import AuthenticatedClient
 
 from ._errors import ConfigurationError, MissingAPIKeyError
+from ._transport import DeadlineTransport
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -52,7 +53,10 @@ def base_url_from_env(environ: Mapping[str, str] | None = None) -> str:
 
 
 def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedClient:
-    """An AuthenticatedClient for ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
+    """An AuthenticatedClient for ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``, on a DeadlineTransport.
+
+    Its sync and async httpx clients send every request through one :class:`DeadlineTransport`,
+    so the deadline of :func:`check_result` holds for every request, body included.
 
     Raises:
         MissingAPIKeyError: ``MAGIC_HOUR_API_KEY`` is unset or empty.
@@ -67,7 +71,9 @@ def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedCl
     if not token:
         raise MissingAPIKeyError(ENV_API_KEY)
     _check_token(token, ENV_API_KEY)
-    return AuthenticatedClient(base_url=base_url_from_env(env), token=token)
+    return AuthenticatedClient(
+        base_url=base_url_from_env(env), token=token, httpx_args={"transport": DeadlineTransport()}
+    )
 
 
 def usable_client(client: AuthenticatedClient | None) -> AuthenticatedClient:

@@ -23,6 +23,7 @@ from ._core import Action, Download, Fetch, Sleep, Stepper
 from ._download import DownloadItem, DownloadOutcome, outcome_of
 from ._driver import DriverSettings
 from ._files import Cancelled, Sink, open_sink, prepare_directory
+from ._network import request_deadline
 from ._requests import ApiRequest
 from ._result import CheckResult
 
@@ -54,9 +55,9 @@ class SyncDriver(DriverSettings[httpx.Client]):
         return self.download(action)
 
     def request(self, request: ApiRequest[T]) -> T:
-        """Send an API request, with its retries."""
+        """Send an API request, with its retries; each attempt ends by its limit on a DeadlineTransport."""
         for attempt in request.retry.retrying():
-            with attempt, request.guard():
+            with attempt, request.guard(), request_deadline(request.limit()):
                 return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 

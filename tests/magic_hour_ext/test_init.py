@@ -15,7 +15,8 @@ _PRIVATE_MODULES = [
     f"magic_hour_ext.{name}"
     for name in (
         "_api", "_async", "_check", "_config", "_core", "_download", "_driver", "_errors", "_files",
-        "_gate", "_log", "_naming", "_redact", "_requests", "_result", "_retry", "_schedule", "_sync",
+        "_gate", "_log", "_naming", "_network", "_redact", "_requests", "_result", "_retry", "_schedule",
+        "_sync", "_transport",
     )
 ]  # fmt: skip
 
