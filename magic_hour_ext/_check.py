@@ -144,9 +144,14 @@ def check_result(
         download_directory: Where to save them (created if missing, see above); None: the current
             directory.
         client: A generated AuthenticatedClient (its connection pool serves every API request of
-            the wait); None builds one from ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
-        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever.
-            Downloads are not counted in it: they have their own per-request timeouts and retries.
+            the wait); None builds one with :func:`client_from_env` (``MAGIC_HOUR_API_KEY``,
+            ``MAGIC_HOUR_BASE_URL``), on a :class:`DeadlineTransport`.
+        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever. It is
+            kept to within about a second whatever the API server does: each API request is
+            bounded as a whole, body included, by the time left (at least 0.5 s). On a client of
+            your own with httpx's transport, only each connect, read and write is bounded, which a
+            server that keeps trickling can stretch: give it a DeadlineTransport (async code needs
+            none). Downloads are not counted in it: they have their own timeouts and retries.
         on_status_change: Called with the ImageProject after the first GET and whenever the status
             changes.
         on_download_progress: Called with a DownloadProgress after every chunk of every output
