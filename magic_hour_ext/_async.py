@@ -89,7 +89,8 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
     async def download_one(self, item: DownloadItem) -> Path | None:
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
-        with open_sink(item, overwrite=self.overwrite, on_progress=self.on_progress) as sink:
+        opening = open_sink(item, overwrite=self.overwrite, on_progress=self.on_progress, stall=self.stall)
+        with opening as sink:
             async for attempt in sink.transfer.retry.retrying():
                 with attempt:
                     async with self.downloads.stream(**sink.stream_kwargs()) as response:

@@ -14,6 +14,7 @@ answer                      meaning
 other                       DownloadError at once
 body shorter than announced retried with ``Range: bytes=<bytes saved>-``
 body longer than announced  start again (retried)
+body too slow (stalled)     retried with ``Range``, on a new connection (see :class:`StallRule`)
 ==========================  ===================================================================
 
 An existing final file is kept, and the body not downloaded, when the response announces exactly
@@ -27,23 +28,33 @@ connection loses nothing that arrived, so the resumed request asks for exactly t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from ._errors import DownloadError
 from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
 
 __all__ = [
+    "MIN_RATE",
+    "STALL_RULE",
+    "STALL_WINDOW",
     "DownloadItem",
     "DownloadOutcome",
+    "StallRule",
     "Start",
     "Transfer",
     "outcome_of",
     "parse_content_range",
 ]
+
+#: The floor of a download's rate, in bytes per second ...
+MIN_RATE = 1024.0
+#: ... averaged over this many seconds: slower than that, the response is abandoned and resumed.
+STALL_WINDOW = 30.0
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
 
@@ -76,6 +87,37 @@ def outcome_of(items: tuple[DownloadItem, ...], results: list[Path | None]) -> D
     saved = {item.index: path for item, path in zip(items, results, strict=True) if path is not None}
     expired = tuple(item.index for item, path in zip(items, results, strict=True) if path is None)
     return DownloadOutcome(saved, expired)
+
+
+@frozen
+class StallRule:
+    """THE rule for a download that still sends bytes, but too few: when it counts as stalled.
+
+    A response body is stalled when, over a window of *window* seconds (counted from the response
+    head, then window after window), fewer than ``min_rate * window`` bytes arrived. The attempt
+    is then abandoned and retried like a dropped connection: with ``Range`` from the bytes saved,
+    on a new connection (often another server of the CDN), within the download's retries. A body
+    that sends nothing at all is caught sooner by the download client's read timeout (30 s by
+    default). The defaults, MIN_RATE (1 KiB/s) over STALL_WINDOW (30 s), only catch transfers that
+    no real link is that slow for: an output megabytes long would take hours at that rate.
+
+    Example:
+        >>> rule = StallRule(min_rate=1024.0, window=30.0)
+        >>> rule.stalled(received=10_000, seconds=30.0), rule.stalled(received=40_000, seconds=30.0)
+        (True, False)
+        >>> rule.stalled(received=0, seconds=29.0)  # a window not over yet
+        False
+    """
+
+    min_rate: float = MIN_RATE
+    window: float = STALL_WINDOW
+
+    def stalled(self, received: int, seconds: float) -> bool:
+        """Whether *received* bytes over *seconds* (a whole window or more) fall below the floor."""
+        return seconds >= self.window and received < self.min_rate * seconds
+
+
+STALL_RULE = StallRule()
 
 
 class Start(Enum):
@@ -114,12 +156,18 @@ class Transfer:
         retry: The retry state of this download.
         bytes_done: Bytes in the temporary file.
         total: The full size announced by the server, or None.
+        stall: When a body arriving too slowly counts as stalled.
+        clock: A monotonic clock (seconds), for the stall rule.
     """
 
     url: str
     retry: RetryState
     bytes_done: int = 0
     total: int | None = None
+    stall: StallRule = STALL_RULE
+    clock: Callable[[], float] = time.monotonic
+    _window_start: float = field(default=0.0, init=False)
+    _window_bytes: int = field(default=0, init=False)
 
     def request_headers(self) -> dict[str, str]:
         """Headers for the next attempt: ask for the rest when some bytes are already saved.
@@ -152,10 +200,12 @@ class Transfer:
                 self.bytes_done = 0
                 raise TransientError("the download host sent an unexpected range", status_code=206)
             self.total = content_range[1]
+            self._open_window()
             return Start.APPEND
         if 200 <= status_code < 300:
             self.bytes_done = 0
             self.total = _content_length(headers)
+            self._open_window()
             return Start.REWRITE
         if status_code == 416:
             self.bytes_done = 0
@@ -184,9 +234,40 @@ class Transfer:
         """
         return self.total is not None and self.total == size
 
+    def _open_window(self) -> None:
+        self._window_start, self._window_bytes = self.clock(), 0
+
     def received(self, size: int) -> None:
-        """Count *size* more bytes saved."""
+        """Count *size* more bytes saved.
+
+        Raises:
+            TransientError: the body is stalled (:class:`StallRule`): resume on a new connection.
+
+        Example:
+            >>> now = [0.0]
+            >>> rule = StallRule(min_rate=100.0, window=1.0)
+            >>> t = Transfer("u", RetryState(lambda: None), stall=rule, clock=lambda: now[0])
+            >>> t.start(200, {"content-length": "1000"})
+            <Start.REWRITE: 'rewrite'>
+            >>> now[0] = 1.5
+            >>> t.received(20)
+            Traceback (most recent call last):
+            ...
+            magic_hour_ext._retry.TransientError: the download stalled: 20 bytes in 1.5 s, below ...
+            >>> t.request_headers()["Range"]
+            'bytes=20-'
+        """
         self.bytes_done += size
+        self._window_bytes += size
+        elapsed = self.clock() - self._window_start
+        if elapsed < self.stall.window:
+            return
+        if self.stall.stalled(self._window_bytes, elapsed):
+            raise TransientError(
+                f"the download stalled: {self._window_bytes} bytes in {elapsed:.3g} s, "
+                f"below the floor of {self.stall.min_rate:g} bytes/s"
+            )
+        self._open_window()
 
     def finish(self) -> None:
         """Check the size when the body ends.

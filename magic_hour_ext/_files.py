@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from ._download import DownloadItem, Start, Transfer
+from ._download import STALL_RULE, DownloadItem, StallRule, Start, Transfer
 from ._errors import DownloadError, MagicHourError, OutputExistsError
 from ._log import logger as log
 from ._redact import redact_text, redact_url
@@ -282,15 +282,17 @@ def open_sink(
     on_progress: ProgressHook | None = None,
     cancel: threading.Event | None = None,
     transfer: Transfer | None = None,
+    stall: StallRule = STALL_RULE,
 ) -> Iterator[Sink]:
     """A Sink whose temporary file is always removed, and whose failures become DownloadError.
 
     Whatever happens inside (an error, ``KeyboardInterrupt``, cancellation, an expired URL), the
     temporary file is gone afterwards; a committed (or kept) file is the only thing left behind.
-    *transfer* defaults to a fresh one for the item's URL, retried without a deadline.
+    *transfer* defaults to a fresh one for the item's URL, retried without a deadline, with the
+    *stall* rule.
     """
     if transfer is None:
-        transfer = Transfer(item.url, RetryState(lambda: None))
+        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall)
     sink = Sink(item, transfer, overwrite=overwrite, on_progress=on_progress, cancel=cancel)
     try:
         yield sink

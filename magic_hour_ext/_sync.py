@@ -113,7 +113,11 @@ class SyncDriver(DriverSettings[httpx.Client]):
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
         opening = open_sink(
-            item, overwrite=self.overwrite, on_progress=self.on_progress, cancel=batch.cancelled
+            item,
+            overwrite=self.overwrite,
+            on_progress=self.on_progress,
+            cancel=batch.cancelled,
+            stall=self.stall,
         )
         with opening as sink, batch.holding(sink):
             for attempt in sink.transfer.retry.retrying():
