@@ -6,6 +6,7 @@ import contextlib
 import math
 import os
 from collections.abc import Callable
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from typing import Any
 
@@ -30,22 +31,53 @@ ProgressHook = Callable[[DownloadProgress], None]
 
 
 def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
-    """How the default download client is made: no auth, redirects followed, timeouts, a bounded pool.
+    """How the default download client is made: no credentials, redirects followed, timeouts, a pool.
 
-    Its transport is a DeadlineTransport, for its large socket reads (downloads have no deadline).
+    No auth, no Authorization header, and a cookie jar whose policy accepts no cookie from any
+    domain, so a download host's ``Set-Cookie`` is never stored nor sent back. Its transport is a
+    DeadlineTransport, for its large socket reads (downloads have no deadline).
+
+    Example:
+        >>> request = httpx.Request("GET", "https://cdn.example/x.png")
+        >>> response = httpx.Response(200, headers={"Set-Cookie": "session=s"}, request=request)
+        >>> with httpx.Client(**download_client_kwargs(2)) as client:
+        ...     client.cookies.extract_cookies(response)
+        ...     len(client.cookies)
+        0
     """
     limits = httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent)
     return {
         "follow_redirects": True,
         "timeout": httpx.Timeout(30.0, connect=10.0),
         "transport": DeadlineTransport(limits=limits),
+        "cookies": CookieJar(DefaultCookiePolicy(allowed_domains=[])),
     }
 
 
 def check_download_client(client: httpx.Client | httpx.AsyncClient | None) -> None:
-    """Refuse a download client that would send the API token to the download host."""
-    if client is not None and "authorization" in client.headers:
+    """Refuse a download client that would send credentials to the download host, before any request.
+
+    Refused: an ``Authorization`` header (the API token, say), ``auth=``, and cookies. Each download
+    request also passes ``auth=None``, so auth set on the client later is not used either.
+
+    Example:
+        >>> check_download_client(httpx.Client(auth=("user", "password")))
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.InvalidArgumentError: download_client must not have auth: ...
+    """
+    if client is None:
+        return
+    if "authorization" in client.headers:
         raise InvalidArgumentError("download_client must not send an Authorization header (the API token)")
+    if client.auth is not None:
+        raise InvalidArgumentError(
+            "download_client must not have auth: it would send credentials to the download host"
+        )
+    if len(client.cookies):
+        raise InvalidArgumentError(
+            "download_client must hold no cookies: they would be sent to the download host"
+        )
 
 
 def _positive(name: str, value: float | None, *, allow_zero: bool = False) -> float | None:
@@ -158,8 +190,12 @@ def check_result(
             (from worker threads in the sync version: keep it cheap and thread-safe).
         overwrite: Download every output again and replace existing files; by default an existing
             file of another size raises OutputExistsError (one of the announced size is kept).
-        download_client: The httpx client for downloads (it must not send an Authorization header);
-            None makes one for this call, without auth, closed at the end.
+        download_client: The httpx client for downloads. It must hold no credentials: an
+            ``Authorization`` header, ``auth=`` or cookies raise InvalidArgumentError before any
+            request, and every download request turns auth off (``auth=None``). None makes one for
+            this call (closed at the end): no credentials, a cookie jar that stores nothing, and a
+            DeadlineTransport (1 MiB socket reads). A client of your own gets httpx's transport
+            unless you give it ``transport=DeadlineTransport()``.
         poll_interval: A fixed poll interval in seconds, replacing the schedule. At least 0.1 s
             (``MIN_POLL_INTERVAL``; so is ``MAGIC_HOUR_POLL_INTERVAL``): shorter intervals would
             nearly busy-loop the API. Against a loopback base URL (a local test server) any
@@ -245,10 +281,13 @@ async def acheck_result(
     counted as downloaded; anything else raises OutputExistsError; ``overwrite=True`` downloads
     every output again).
 
-    *download_client* is an ``httpx.AsyncClient``. Many calls may share one *client*: all of them
-    then use its connection pool (and never open more connections than its limits allow). Pass one
-    shared *download_client* too, to bound the download connections across calls. Works under
-    asyncio and trio; cancelling the task removes any temporary file.
+    *download_client* is an ``httpx.AsyncClient`` (the same rules: no credentials). Many calls may
+    share one *client*: all of them then use its connection pool (and never open more connections
+    than its limits allow). Pass one shared *download_client* too, to bound the download
+    connections across calls (``httpx.AsyncClient(transport=DeadlineTransport())`` downloads
+    faster than httpx's own transport). Each API request is bounded by ``anyio.fail_after``, so the
+    deadline holds on any client. Works under asyncio and trio; cancelling the task removes any
+    temporary file.
 
     Example:
         >>> import asyncio

@@ -155,13 +155,15 @@ class Sink:
     def stream_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.stream`` for the next attempt (``Range`` when resuming).
 
-        Redirects are followed whatever the client's default.
+        Redirects are followed whatever the client's default, and auth is off (``auth=None``),
+        whatever the client's: no redirect and no auth set on the client later sends credentials.
         """
         return {
             "method": "GET",
             "url": self.item.url,
             "headers": self.transfer.request_headers(),
             "follow_redirects": True,
+            "auth": None,
         }
 
     def begin(self, status_code: int, headers: httpx.Headers) -> bool:

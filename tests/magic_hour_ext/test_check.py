@@ -20,6 +20,7 @@ import pytest
 import stamina
 
 from generated import AuthenticatedClient
+from generated.models import ImageProject
 from magic_hour_ext import (
     AuthenticationError,
     CheckResult,
@@ -57,11 +58,16 @@ def api_client(server: MagicHourServer, **kwargs: Any) -> AuthenticatedClient:
 
 
 @pytest.fixture(params=["sync", "async"])
-def run(request: pytest.FixtureRequest, server: MagicHourServer, tmp_path: Path) -> Run:
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
     def call(project_id: str, **kwargs: Any) -> CheckResult:
         kwargs.setdefault("client", api_client(server))
         kwargs.setdefault("download_directory", tmp_path / "out")
-        if request.param == "sync":
+        if mode == "sync":
             return check_result(project_id, **kwargs)
         return asyncio.run(acheck_result(project_id, **kwargs))
 
@@ -402,12 +408,57 @@ def test_download_host_never_gets_the_token(run: Run, server: MagicHourServer) -
     assert all(r.headers["authorization"] == f"Bearer {server.token}" for r in server.api_requests())
 
 
-def test_download_client_with_auth_is_refused(run: Run, server: MagicHourServer) -> None:
+def download_client(mode: str, **kwargs: Any) -> httpx.Client | httpx.AsyncClient:
+    """A download client for the driver of *mode*."""
+    return (httpx.Client if mode == "sync" else httpx.AsyncClient)(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "what"),
+    [
+        ({"headers": {"Authorization": "Bearer x"}}, "Authorization"),
+        ({"auth": ("user", "s3cret")}, "auth"),
+        ({"auth": httpx.BasicAuth("user", "s3cret")}, "auth"),
+        ({"cookies": {"session": "s3cret"}}, "cookies"),
+    ],
+)
+def test_a_download_client_with_credentials_is_refused(
+    run: Run, mode: str, server: MagicHourServer, kwargs: dict[str, Any], what: str
+) -> None:
     project = server.create_project()
-    leaky = httpx.Client(headers={"Authorization": "Bearer x"})
-    with pytest.raises(InvalidArgumentError, match="Authorization"):
-        run(project.id, download_client=leaky)
-    assert server.requests == []
+    with pytest.raises(InvalidArgumentError, match=what) as info:
+        run(project.id, download_client=download_client(mode, **kwargs))
+    assert "s3cret" not in str(info.value)
+    assert server.requests == []  # refused before any request
+
+
+def test_credentials_added_to_the_download_client_later_are_not_sent(
+    run: Run, mode: str, server: MagicHourServer
+) -> None:
+    project = server.create_project(timeline=[("rendering", 0.05), ("complete", None)])
+    server.add_fault(Fault.redirect(route="download"))
+    downloads = download_client(mode)
+
+    def add_auth(_: ImageProject) -> None:  # after the check, before the downloads
+        downloads.auth = ("user", "s3cret")
+
+    result = run(project.id, download_client=downloads, on_status_change=add_auth)
+    assert result.downloaded_paths
+    assert [r.status for r in server.download_requests()] == [302, 200]
+    assert all("authorization" not in r.headers for r in server.download_requests())
+
+
+def test_the_default_download_client_keeps_no_cookies(
+    run: Run, server: MagicHourServer, download_host: Any
+) -> None:
+    cookie_and_redirect = [("Set-Cookie", "session=s3cret; Path=/"), ("Location", "/b.png")]
+    download_host.answer("/a.png", status=302, headers=cookie_and_redirect)
+    download_host.answer("/b.png", body=b"image")
+    project = server.create_project(extra_fields={"downloads": download_host.downloads("/a.png", "/a.png")})
+    result = run(project.id, max_concurrent_downloads=1)
+    assert [p.read_bytes() for p in result.downloaded_paths] == [b"image", b"image"]
+    assert [s.path.split("?")[0] for s in download_host.seen] == ["/a.png", "/b.png", "/a.png", "/b.png"]
+    assert all("cookie" not in s.headers for s in download_host.seen)
 
 
 def test_no_secret_in_logs_or_errors(
