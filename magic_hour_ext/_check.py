@@ -161,13 +161,17 @@ def check_result(
     (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
     ``KeyboardInterrupt`` included.
 
-    Existing files: when the final file already exists as a regular file of exactly the size the
-    download host announces (``Content-Length``), it is taken as this output saved by an earlier
-    run: it is kept, counted in ``downloaded_paths``, reported as complete to the progress hook and
-    logged at INFO ("already saved"); its body is not downloaded again. So re-running after a
-    partial failure downloads only what is missing. Anything else under that name (another size,
-    no announced size, a symlink or directory) raises OutputExistsError and is left untouched,
-    unless ``overwrite=True``, which downloads every output again and replaces the files atomically.
+    Existing files (one rule, ``magic_hour_ext._files.holds_output``): a regular file under the
+    final name of exactly the output's size is this output, saved by an earlier run or by another
+    process saving the same project into the same folder. It is kept, counted in
+    ``downloaded_paths``, reported as complete to the progress hook and logged at INFO ("already
+    saved"). The rule applies when a download starts, with the size the host announces (then the
+    body is not downloaded: re-running after a partial failure downloads only what is missing),
+    and again when it ends, if the name was taken meanwhile (then both savers succeed). When no
+    size is known at the start (no ``Content-Length``, or an encoded body), the output is
+    downloaded and the rule applied at the end. Anything else under that name (another size, a
+    symlink or directory) raises OutputExistsError and is left untouched, unless
+    ``overwrite=True``, which downloads every output again and replaces the files atomically.
 
     Args:
         id: The image project id (any string but ``.`` and ``..``: it is percent-encoded in the path).

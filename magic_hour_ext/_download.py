@@ -17,8 +17,9 @@ body longer than announced  start again (retried)
 body too slow (stalled)     retried with ``Range``, on a new connection (see :class:`StallRule`)
 ==========================  ===================================================================
 
-An existing final file is kept, and the body not downloaded, when the response announces exactly
-its size (:meth:`Transfer.announced`): a re-run after a partial failure saves only what is missing.
+An existing final file that holds the output (``_files.holds_output``: a regular file of the size
+in :attr:`Transfer.total`) is kept, and the body not downloaded: a re-run after a partial failure
+saves only what is missing.
 
 The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` and write each chunk as the
 transport delivers it (up to 64 KiB per socket read): nothing is buffered in memory, and a dropped
@@ -218,21 +219,6 @@ class Transfer:
                 retry_after=retry_after,
             )
         raise DownloadError(f"the download host answered HTTP {status_code}", url=self.url)
-
-    def announced(self, size: int) -> bool:
-        """Whether the response just started announced a full size of exactly *size* bytes.
-
-        This is how an existing final file is recognised as this very output, already saved by
-        an earlier run: same name, same size. A response without a size never matches.
-
-        Example:
-            >>> t = Transfer("u", RetryState(lambda: None))
-            >>> t.start(200, {"content-length": "4"})
-            <Start.REWRITE: 'rewrite'>
-            >>> t.announced(4), t.announced(5)
-            (True, False)
-        """
-        return self.total is not None and self.total == size
 
     def _open_window(self) -> None:
         self._window_start, self._window_bytes = self.clock(), 0

@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -359,3 +360,51 @@ def test_a_download_that_stops_sending_is_resumed(run: Run, mode: str, server: M
     assert result.downloaded_paths[0].read_bytes() == data
     assert [r.status for r in server.download_requests()] == [200, 206]
     assert server.download_requests()[1].headers["range"] == f"bytes={len(data) // 2}-"
+
+
+# -- two savers, one folder --------------------------------------------------------------------------
+
+
+def save_together(mode: str, server: MagicHourServer, project_id: str, directory: Path) -> list[object]:
+    """Two check_result calls (threads) that wait for each other once the project is seen, then
+    download into *directory* at once; what each returned or raised."""
+    together = threading.Barrier(2)
+    results: list[object] = []
+
+    def save() -> None:
+        kwargs: dict[str, Any] = {
+            "client": AuthenticatedClient(base_url=server.base_url, token=server.token),
+            "download_directory": directory,
+            "on_status_change": lambda _: together.wait(timeout=10),
+        }
+        try:
+            if mode == "sync":
+                results.append(check_result(project_id, **kwargs))
+            else:
+                results.append(asyncio.run(acheck_result(project_id, **kwargs)))
+        except Exception as exc:
+            results.append(exc)
+
+    savers = [threading.Thread(target=save) for _ in range(2)]
+    for saver in savers:
+        saver.start()
+    for saver in savers:
+        saver.join(timeout=30)
+    return results
+
+
+def test_two_savers_of_one_project_into_one_folder_both_succeed(
+    mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Each finds, at the start or at the end of a download, the file the other saved, and takes
+    # it as saved. Repeated, so that both ends get hit (the end, most of the time).
+    data = [bytes([i]) * (2 << 20) for i in range(3)]
+    project = server.create_project(outputs=[Output(content=d, name=f"{i}.bin") for i, d in enumerate(data)])
+    for attempt in range(8):
+        directory = tmp_path / str(attempt)
+        results = save_together(mode, server, project.id, directory)
+        assert [type(r).__name__ for r in results] == ["CheckResult", "CheckResult"], results
+        paths = [r.downloaded_paths for r in results if isinstance(r, CheckResult)]
+        assert paths[0] == paths[1]
+        assert [p.read_bytes() for p in paths[0]] == data
+        assert names(directory) == sorted(p.name for p in paths[0])  # no .part left
