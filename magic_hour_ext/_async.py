@@ -95,7 +95,8 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
                 with attempt:
                     async with self.downloads.stream(**sink.stream_kwargs()) as response:
                         if sink.begin(response.status_code, response.headers):
-                            async for chunk in response.aiter_raw():
+                            body = response.aiter_bytes() if sink.decoding else response.aiter_raw()
+                            async for chunk in body:
                                 sink.write(chunk)
-                        return sink.finish()
+                        return sink.finish(response.num_bytes_downloaded)
         raise AssertionError("unreachable: stamina re-raises the last error")

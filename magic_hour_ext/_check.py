@@ -151,7 +151,9 @@ def check_result(
     ``MAGIC_HOUR_POLL_INTERVAL``. Connection errors, timeouts, 408, 429, 499 and 5xx are retried
     with backoff (``Retry-After`` honoured, up to 60 s), within the deadline. Each output of a
     ``complete`` project is streamed to a temporary file next to its final name, size-checked, then
-    moved into place atomically; expired URLs are refreshed by fetching the project again.
+    moved into place atomically; expired URLs are refreshed by fetching the project again. A body
+    the download host encodes despite ``Accept-Encoding: identity`` (gzip, deflate) is saved
+    decoded, or raises DownloadError when it cannot be decoded (see ``magic_hour_ext._download``).
 
     The download directory: *download_directory* (the current directory when None) is created,
     parents included, just before the first output is saved: only when the project is

@@ -15,19 +15,34 @@ other                       DownloadError at once
 body shorter than announced retried with ``Range: bytes=<bytes saved>-``
 body longer than announced  start again (retried)
 body too slow (stalled)     retried with ``Range``, on a new connection (see :class:`StallRule`)
+2xx, ``Content-Encoding``   decoded as it arrives (see below)
 ==========================  ===================================================================
 
 An existing final file that holds the output (``_files.holds_output``: a regular file of the size
 in :attr:`Transfer.total`) is kept, and the body not downloaded: a re-run after a partial failure
 saves only what is missing.
 
-The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` and write each chunk as the
-transport delivers it (up to 64 KiB per socket read): nothing is buffered in memory, and a dropped
-connection loses nothing that arrived, so the resumed request asks for exactly the missing bytes.
+Encoded bodies. Every request asks for ``Accept-Encoding: identity``, so that the bytes on the
+wire are the bytes of the file. A host that encodes anyway (``Content-Encoding: gzip``, say) gets
+its body decoded as it arrives (:attr:`Transfer.codings`): the file holds the decoded entity, or
+a coding httpx cannot decode (anything but gzip and deflate, and br / zstd when their packages are
+installed), or a body that does not decode, raises DownloadError and leaves nothing. Then
+``Content-Length`` counts the encoded bytes, so: the size check compares the bytes received on the
+wire with it (:meth:`Transfer.finish`); a failed attempt starts again from byte 0, never resumes
+with ``Range`` (a range of encoded bytes cannot be appended to decoded ones); and the full size is
+unknown until the end (:attr:`Transfer.total` is None), so the existing-file rule is applied when
+the download is complete: an existing output is downloaded again before it can be recognised.
+
+The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` (``iter_bytes()`` /
+``aiter_bytes()`` when decoding) and write each chunk as the transport delivers it (up to 1 MiB per
+socket read on a DeadlineTransport): nothing is buffered in memory, and a dropped connection loses
+nothing that arrived, so the resumed request asks for exactly the missing bytes.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -48,6 +63,8 @@ __all__ = [
     "StallRule",
     "Start",
     "Transfer",
+    "content_codings",
+    "decodable_codings",
     "outcome_of",
     "parse_content_range",
 ]
@@ -143,6 +160,32 @@ def parse_content_range(value: str | None) -> tuple[int, int | None] | None:
     return int(match.group(1)), None if total == "*" else int(total)
 
 
+def content_codings(headers: Mapping[str, str]) -> tuple[str, ...]:
+    """The content codings of a response, in the order applied (``identity`` left out).
+
+    Example:
+        >>> content_codings({"content-encoding": "gzip, identity"}), content_codings({})
+        (('gzip',), ())
+    """
+    value = headers.get("content-encoding", "")
+    return tuple(c for c in (part.strip().lower() for part in value.split(",")) if c and c != "identity")
+
+
+@functools.cache
+def decodable_codings() -> frozenset[str]:
+    """The content codings httpx decodes here: gzip and deflate, br and zstd when their packages are.
+
+    httpx passes a body with any other coding through undecoded, so those must be refused.
+
+    Example:
+        >>> {"gzip", "deflate"} <= decodable_codings()
+        True
+    """
+    optional = {"br": ("brotli", "brotlicffi"), "zstd": ("zstandard",)}
+    found = {c for c, packages in optional.items() if any(importlib.util.find_spec(p) for p in packages)}
+    return frozenset({"gzip", "deflate", *found})
+
+
 def _content_length(headers: Mapping[str, str]) -> int | None:
     value = headers.get("content-length", "").strip()
     return int(value) if value.isdigit() else None
@@ -159,12 +202,18 @@ class Transfer:
         total: The full size announced by the server, or None.
         stall: When a body arriving too slowly counts as stalled.
         clock: A monotonic clock (seconds), for the stall rule.
+        codings: The content codings of the current response's body, ``()`` for identity. An
+            encoded body is decoded as it arrives: *bytes_done* counts decoded bytes, and *total*
+            is None (unknown until the end).
+        encoded_length: The ``Content-Length`` of an encoded body (encoded bytes), or None.
     """
 
     url: str
     retry: RetryState
     bytes_done: int = 0
     total: int | None = None
+    codings: tuple[str, ...] = ()
+    encoded_length: int | None = None
     stall: StallRule = STALL_RULE
     clock: Callable[[], float] = time.monotonic
     _window_start: float = field(default=0.0, init=False)
@@ -174,7 +223,8 @@ class Transfer:
         """Headers for the next attempt: ask for the rest when some bytes are already saved.
 
         ``Accept-Encoding: identity`` keeps the bytes on the wire the bytes of the file, so
-        ``Content-Length`` and ranges count the same bytes as the file.
+        ``Content-Length`` and ranges count the same bytes as the file. An attempt that was
+        decoding an encoded body never resumes: it starts again from byte 0.
 
         Example:
             >>> t = Transfer("u", RetryState(lambda: None), bytes_done=10)
@@ -182,7 +232,7 @@ class Transfer:
             'bytes=10-'
         """
         headers = {"Accept-Encoding": "identity"}
-        if self.bytes_done:
+        if self.bytes_done and not self.codings:
             headers["Range"] = f"bytes={self.bytes_done}-"
         return headers
 
@@ -191,10 +241,14 @@ class Transfer:
 
         Raises:
             TransientError: worth another attempt (retryable status, unexpected range).
-            DownloadError: a final failure (e.g. 404).
+            DownloadError: a final failure (e.g. 404, or a content coding that cannot be decoded).
         """
         if status_code in (403, 410):
             return Start.EXPIRED
+        codings = content_codings(headers) if 200 <= status_code < 300 else ()
+        if codings:
+            return self._start_encoded(status_code, codings, headers)
+        self.codings, self.encoded_length = (), None
         if status_code == 206:
             content_range = parse_content_range(headers.get("content-range"))
             if content_range is None or content_range[0] != self.bytes_done:
@@ -219,6 +273,20 @@ class Transfer:
                 retry_after=retry_after,
             )
         raise DownloadError(f"the download host answered HTTP {status_code}", url=self.url)
+
+    def _start_encoded(self, status_code: int, codings: tuple[str, ...], headers: Mapping[str, str]) -> Start:
+        unknown = [c for c in codings if c not in decodable_codings()]
+        if unknown:
+            raise DownloadError(
+                f"the download host encoded the body as {unknown[0]!r}, which cannot be decoded",
+                url=self.url,
+            )
+        self.bytes_done, self.codings = 0, codings
+        if status_code == 206:  # encoded bytes from some offset: no way to append them
+            raise TransientError("the download host sent an encoded range", status_code=206)
+        self.encoded_length, self.total = _content_length(headers), None
+        self._open_window()
+        return Start.REWRITE
 
     def _open_window(self) -> None:
         self._window_start, self._window_bytes = self.clock(), 0
@@ -255,12 +323,30 @@ class Transfer:
             )
         self._open_window()
 
-    def finish(self) -> None:
-        """Check the size when the body ends.
+    def finish(self, received: int | None = None) -> None:
+        """Check the size when the body ends; *received* is the bytes this response sent on the wire.
+
+        An identity body is checked by the bytes saved, an encoded one by the bytes received
+        (``Content-Length`` counts those).
 
         Raises:
             TransientError: the body was shorter (resume) or longer (start again) than announced.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None))
+            >>> t.start(200, {"content-length": "40", "content-encoding": "gzip"})
+            <Start.REWRITE: 'rewrite'>
+            >>> t.received(100)
+            >>> t.finish(received=30)
+            Traceback (most recent call last):
+            ...
+            magic_hour_ext._retry.TransientError: the encoded body ended at 30 of 40 bytes
         """
+        if self.codings:
+            if self.encoded_length is not None and received is not None and received != self.encoded_length:
+                self.bytes_done = 0
+                raise TransientError(f"the encoded body ended at {received} of {self.encoded_length} bytes")
+            return
         if self.total is None or self.bytes_done == self.total:
             return
         done = self.bytes_done

@@ -199,6 +199,11 @@ class Sink:
             "auth": None,
         }
 
+    @property
+    def decoding(self) -> bool:
+        """Whether the body of the response just begun must be decoded (``iter_bytes``, not ``iter_raw``)."""
+        return bool(self.transfer.codings)
+
     def begin(self, status_code: int, headers: httpx.Headers) -> bool:
         """Start a response: True when its body is to be saved with :meth:`write`.
 
@@ -257,8 +262,10 @@ class Sink:
         if self._on_progress is not None:
             self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total))
 
-    def finish(self) -> Path | None:
+    def finish(self, received: int | None = None) -> Path | None:
         """End the response: the saved path, or None when the URL expired.
+
+        *received* is the bytes the response sent on the wire (the size check of an encoded body).
 
         A body is size-checked, then moved to its final name; an existing file that already holds
         this output is kept (logged at INFO, reported as complete).
@@ -268,7 +275,7 @@ class Sink:
         if self._kept is not None:
             return self._keep(self._kept, "not downloaded again")
         self.check_cancel()
-        self.transfer.finish()
+        self.transfer.finish(received)
         assert self._file is not None  # begin() returned True
         assert self.temp is not None
         self._file.close()
@@ -278,7 +285,7 @@ class Sink:
             existing = _existing(self.item.path)
             if not holds_output(existing, self.transfer.bytes_done):
                 raise self._exists_error(existing, self.transfer.bytes_done) from None
-            return self._keep(self.transfer.bytes_done, "saved meanwhile by another process or thread")
+            return self._keep(self.transfer.bytes_done, "kept (the download is dropped)")
         log.info(
             "saved output %d to %s (%d bytes) from %s",
             self.item.index,
@@ -346,6 +353,13 @@ def open_sink(
         raise
     except MagicHourError:
         raise
+    except httpx.DecodingError as exc:
+        codings = ", ".join(transfer.codings) or "encoded"
+        raise DownloadError(
+            f"download of output {item.index} failed: its {codings} body cannot be decoded",
+            url=item.url,
+            path=item.path,
+        ) from exc
     except (httpx.HTTPError, TransientError) as exc:
         detail = redact_text(str(exc))[:200] or type(exc).__name__
         raise DownloadError(

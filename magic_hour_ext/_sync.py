@@ -123,9 +123,9 @@ class SyncDriver(DriverSettings[httpx.Client]):
             for attempt in sink.transfer.retry.retrying():
                 with attempt, batch.attempt(self.downloads.stream(**sink.stream_kwargs())) as response:
                     if sink.begin(response.status_code, response.headers):
-                        for chunk in response.iter_raw():
+                        for chunk in response.iter_bytes() if sink.decoding else response.iter_raw():
                             sink.write(chunk)
-                    return sink.finish()
+                    return sink.finish(response.num_bytes_downloaded)
         raise AssertionError("unreachable: stamina re-raises the last error")
 
 

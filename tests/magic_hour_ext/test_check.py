@@ -8,8 +8,10 @@ testing mode, except where the wait is what is tested.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import logging
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -607,3 +609,101 @@ def test_a_header_http_cannot_carry_is_not_retried_nor_quoted(run: Run, server: 
         run(project.id, client=client)
     assert time.monotonic() - started < 1.0
     assert "s3cret" not in f"{info.value!s} {info.value!r}"
+
+
+# -- encoded bodies ----------------------------------------------------------------------------------
+
+IMAGE = bytes(range(256)) * 400  # 100 KiB that compress well
+
+
+def encode(coding: str, data: bytes) -> bytes:
+    if coding == "gzip":
+        return gzip.compress(data)
+    return zlib.compress(data)  # "deflate" is the zlib format
+
+
+def encoded_project(server: MagicHourServer, download_host: Any, *answers: dict[str, Any]) -> str:
+    for answer in answers:
+        download_host.answer("/a.png", **answer)
+    return server.create_project(extra_fields={"downloads": download_host.downloads("/a.png")}).id
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_an_encoded_body_is_saved_decoded(
+    run: Run, server: MagicHourServer, download_host: Any, coding: str
+) -> None:
+    body = encode(coding, IMAGE)
+    project_id = encoded_project(
+        server, download_host, {"headers": [("Content-Encoding", coding)], "body": body}
+    )
+    progress: list[DownloadProgress] = []
+    result = run(project_id, on_download_progress=progress.append)
+    assert result.downloaded_paths[0].read_bytes() == IMAGE
+    assert download_host.seen[0].headers["accept-encoding"] == "identity"  # asked for, not given
+    assert len(body) < len(IMAGE) == progress[-1].bytes_done
+    assert progress[-1].bytes_total is None  # Content-Length counts encoded bytes
+
+
+def test_an_encoded_body_cut_short_is_downloaded_again_from_the_start(
+    run: Run, server: MagicHourServer, download_host: Any
+) -> None:
+    body = gzip.compress(IMAGE)
+    headers = [("Content-Encoding", "gzip")]
+    project_id = encoded_project(
+        server,
+        download_host,
+        {"headers": headers, "body": body, "send": len(body) // 2},
+        {"headers": headers, "body": body},
+    )
+    result = run(project_id)
+    assert result.downloaded_paths[0].read_bytes() == IMAGE
+    assert len(download_host.seen) == 2
+    assert "range" not in download_host.seen[1].headers  # no resuming an encoded body
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "message"),
+    [
+        ([("Content-Encoding", "x-squash")], b"squashed", "'x-squash', which cannot be decoded"),
+        ([("Content-Encoding", "gzip")], b"this is not gzip", "cannot be decoded"),
+    ],
+)
+def test_a_body_that_cannot_be_decoded_is_a_clear_download_error(
+    run: Run,
+    server: MagicHourServer,
+    download_host: Any,
+    tmp_path: Path,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    message: str,
+) -> None:
+    project_id = encoded_project(server, download_host, {"headers": headers, "body": body})
+    with pytest.raises(DownloadError, match=message) as info:
+        run(project_id)
+    assert info.value.path == tmp_path / "out" / f"mh-{project_id}-1.png"
+    assert len(download_host.seen) == 1  # not retried: it cannot get better
+    assert files(tmp_path / "out") == []
+
+
+def test_an_existing_output_is_downloaded_again_when_encoded_then_kept(
+    run: Run, server: MagicHourServer, download_host: Any, tmp_path: Path
+) -> None:
+    answer = {"headers": [("Content-Encoding", "gzip")], "body": gzip.compress(IMAGE)}
+    project_id = encoded_project(server, download_host, answer)
+    [path] = run(project_id).downloaded_paths
+    inode = path.stat().st_ino
+    progress: list[DownloadProgress] = []
+    assert run(project_id, on_download_progress=progress.append).downloaded_paths == [path]
+    assert len(download_host.seen) == 2
+    # The size could not be compared before downloading: the body came again (decoded bytes were
+    # counted), then the file, of the size decoded, was taken for the output and kept.
+    assert [p.bytes_total for p in progress[:-1]] == [None] * (len(progress) - 1)
+    assert len(progress) >= 2
+    assert progress[-1].bytes_done == progress[-1].bytes_total == len(IMAGE)
+    assert path.stat().st_ino == inode
+    assert path.read_bytes() == IMAGE
+    path.write_bytes(b"another file")
+    with pytest.raises(OutputExistsError, match="holds 12 bytes"):
+        run(project_id)
+    assert path.read_bytes() == b"another file"
+    assert files(tmp_path / "out") == [path.name]

@@ -13,6 +13,8 @@ from magic_hour_ext._download import (
     StallRule,
     Start,
     Transfer,
+    content_codings,
+    decodable_codings,
     outcome_of,
     parse_content_range,
 )
@@ -167,3 +169,45 @@ def test_the_window_starts_with_each_response() -> None:
     clock.now = 50.5
     t.received(10)
     assert t.bytes_done == 10
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("gzip", ("gzip",)), ("GZip , identity", ("gzip",)), ("deflate, gzip", ("deflate", "gzip")), ("", ())],
+)
+def test_content_codings(value: str, expected: tuple[str, ...]) -> None:
+    assert content_codings({"content-encoding": value}) == expected
+
+
+def test_an_encoded_body_is_decoded_and_never_resumed() -> None:
+    t = transfer()
+    assert t.start(200, {"content-length": "40", "content-encoding": "gzip"}) is Start.REWRITE
+    assert (t.codings, t.encoded_length, t.total) == (("gzip",), 40, None)
+    t.received(75)  # decoded bytes
+    assert "Range" not in t.request_headers()  # after a failure: from byte 0
+    t.finish(received=40)  # the wire bytes match Content-Length
+    assert t.start(200, {"content-length": "100"}) is Start.REWRITE  # identity again
+    assert (t.codings, t.total) == ((), 100)
+
+
+def test_an_encoded_body_shorter_on_the_wire_starts_again() -> None:
+    t = transfer()
+    t.start(200, {"content-length": "40", "content-encoding": "deflate"})
+    t.received(60)
+    with pytest.raises(TransientError, match="30 of 40"):
+        t.finish(received=30)
+    assert t.bytes_done == 0
+
+
+def test_an_encoded_range_starts_again() -> None:
+    t = transfer(bytes_done=40)
+    with pytest.raises(TransientError, match="encoded range"):
+        t.start(206, {"content-range": "bytes 40-99/100", "content-encoding": "gzip"})
+    assert "Range" not in t.request_headers()
+
+
+def test_a_coding_that_cannot_be_decoded_is_final() -> None:
+    with pytest.raises(DownloadError, match="'compress', which cannot be decoded") as info:
+        transfer().start(200, {"content-encoding": "gzip, compress"})
+    assert "SECRET" not in str(info.value)
+    assert {"gzip", "deflate"} <= decodable_codings()

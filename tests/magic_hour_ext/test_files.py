@@ -141,7 +141,7 @@ def test_a_file_of_the_same_size_saved_meanwhile_is_kept(
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"NEW"
     assert names(tmp_path) == ["mh-p-1.png"]  # no .part left
     assert progress[-1].bytes_done == progress[-1].bytes_total == 3
-    assert "saved meanwhile" in caplog.text
+    assert "already saved" in caplog.text
 
 
 def test_existing_file_of_the_announced_size_is_kept(
