@@ -29,7 +29,8 @@ from ._errors import (
     RateLimitError,
     WaitTimeoutError,
 )
-from ._log import install_log_filters as _install_log_filters
+from ._log import SignedURLFilter as _SignedURLFilter
+from ._log import redact_signed_urls_in_logs
 from ._naming import output_filename
 from ._redact import redact_url
 from ._result import CheckResult, DownloadProgress
@@ -66,15 +67,12 @@ __all__ = [
     "get_project",
     "output_filename",
     "poll_interval",
+    "redact_signed_urls_in_logs",
     "redact_url",
     "simulate_polls",
 ]
 
-# The library is silent unless the application configures logging; no log record of httpx,
-# httpcore, stamina or ours shows a signed query string (see _log).
+# Silent unless the application configures logging, and redacted: our own logger only. Importing
+# the package changes nothing in any other library (see redact_signed_urls_in_logs to opt in).
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
-# stamina reports each retry on its own logger at WARNING; in an application that configured no
-# logging, Python's last-resort handler would print a bare "stamina.retry_scheduled" to stderr.
-# A NullHandler keeps that silent and changes nothing once the application configures logging.
-_logging.getLogger("stamina").addHandler(_logging.NullHandler())
-_install_log_filters()
+_logging.getLogger(__name__).addFilter(_SignedURLFilter())
