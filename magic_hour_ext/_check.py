@@ -200,7 +200,7 @@ def check_result(
             ``Authorization`` header, ``auth=`` or cookies raise InvalidArgumentError before any
             request, and every download request turns auth off (``auth=None``). None makes one for
             this call (closed at the end): no credentials, a cookie jar that stores nothing, and a
-            DeadlineTransport (1 MiB socket reads). A client of your own gets httpx's transport
+            DeadlineTransport (256 KiB socket reads). A client of your own gets httpx's transport
             unless you give it ``transport=DeadlineTransport()``.
         poll_interval: A fixed poll interval in seconds, replacing the schedule. At least 0.1 s
             (``MIN_POLL_INTERVAL``; so is ``MAGIC_HOUR_POLL_INTERVAL``): shorter intervals would

@@ -34,7 +34,7 @@ unknown until the end (:attr:`Transfer.total` is None), so the existing-file rul
 the download is complete: an existing output is downloaded again before it can be recognised.
 
 The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` (``iter_bytes()`` /
-``aiter_bytes()`` when decoding) and write each chunk as the transport delivers it (up to 1 MiB per
+``aiter_bytes()`` when decoding) and write each chunk as the transport delivers it (up to 256 KiB per
 socket read on a DeadlineTransport): nothing is buffered in memory, and a dropped connection loses
 nothing that arrived, so the resumed request asks for exactly the missing bytes.
 """

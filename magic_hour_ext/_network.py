@@ -9,10 +9,13 @@ connect, read, write and TLS handshake to the time left before the deadline that
 operation raises httpcore's timeout error at once. A sync request thus ends within its deadline
 whatever the server does (DNS lookups aside: the system resolver takes no timeout).
 
-The same streams read up to :data:`READ_SIZE` (1 MiB) per socket read, whatever httpcore asks for
-(64 KiB): a large body then crosses h11, httpcore and httpx in 16 times fewer pieces, which is what
-limits a download on a fast link. Reading more than asked is safe for HTTP/1.1 and HTTP/2: both
-parsers buffer whatever arrives.
+The same streams read up to :data:`READ_SIZE` (256 KiB) per socket read, whatever httpcore asks for
+(64 KiB): a large body then crosses h11, httpcore and httpx in 4 times fewer pieces, and that
+per-piece cost is what limits a download on a fast link. Larger reads save little more and cost
+more: each piece is copied several times by h11 and httpcore, and a piece that no longer fits in
+the CPU's cache (or that needs fresh pages from the kernel) makes those copies slower; on the
+bench's machine 1 MiB reads were about 15 % slower than 256 KiB ones (docs/benchmarks.md). Reading
+more than asked is safe for HTTP/1.1 and HTTP/2: both parsers buffer whatever arrives.
 """
 
 # httpcore's async stream interface takes timeouts as arguments (ruff's ASYNC109 wants scopes).
@@ -31,8 +34,8 @@ import httpcore
 
 __all__ = ["READ_SIZE", "AsyncNetworkBackend", "NetworkBackend", "request_deadline", "time_left"]
 
-#: Bytes asked of the socket per read (httpcore asks for 64 KiB).
-READ_SIZE = 1024 * 1024
+#: Bytes asked of the socket per read (httpcore asks for 64 KiB); see the module docstring.
+READ_SIZE = 256 * 1024
 
 SocketOption = tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
 

@@ -2,7 +2,7 @@
 
 It is httpx's own transport (an httpcore connection pool, httpcore errors mapped to httpx ones as
 ``httpx.HTTPTransport`` maps them) over the network streams of ``_network.py``: sync requests end
-by their deadline whatever the server does, and bodies are read 1 MiB at a time. One instance
+by their deadline whatever the server does, and bodies are read 256 KiB at a time. One instance
 serves an ``httpx.Client`` and an ``httpx.AsyncClient`` alike (a sync pool and an async pool), so
 it can go in a generated client's ``httpx_args``, which both of its clients receive.
 """
@@ -108,7 +108,7 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     a second, stopping halfway): each connect, read and write gets at most the time left. Without
     it, sync httpx bounds each read separately, so a server that keeps trickling can hold a request
     open far beyond the deadline (:func:`acheck_result` bounds its requests with any transport).
-    It also reads bodies 1 MiB per socket read instead of httpx's 64 KiB, which makes large
+    It also reads bodies 256 KiB per socket read instead of httpx's 64 KiB, which makes large
     downloads faster. Otherwise it behaves as ``httpx.HTTPTransport``: HTTP/1.1, connection pooling,
     TLS verified by default, the same errors.
 

@@ -193,3 +193,21 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
             assert verdict in ("met", "MISSED"), (id, verdict)
     for title in ("1. Polls", "2. Download", "3. Many projects", "4. Import time", "5. CPU time"):
         assert f"**{title}" in page
+
+
+def test_only_one_row_is_measured_and_printed_not_written() -> None:
+    docs = ROOT / "docs" / "benchmarks.md"
+    docs_before = docs.read_bytes() if docs.exists() else None
+    done = subprocess.run(
+        [str(ROOT / ".venv-bench" / "bin" / "python"), "-m", "bench", "--quick", "--only", "imports"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert list(_rows(done.stdout)) == ["4a"]
+    assert "written to" not in done.stderr
+    assert (docs.read_bytes() if docs.exists() else None) == docs_before
