@@ -69,8 +69,8 @@ def run_in_pty(
 
 
 def test_a_terminal_gets_status_lines_and_a_progress_bar(server: MagicHourServer, tmp_path: Path) -> None:
-    project = server.create_project(
-        timeline=[("rendering", 0.3), ("complete", None)], outputs=[Output(size=3_000_000, name="big.png")]
+    project = server.create_project(  # rendering outlasts the start of the command (its imports)
+        timeline=[("rendering", 1.5), ("complete", None)], outputs=[Output(size=3_000_000, name="big.png")]
     )
 
     code, screen = run_in_pty(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
