@@ -5,16 +5,17 @@ whole: a server that sends its answer a byte at a time restarts the read timeout
 Sync httpx cannot be cancelled from outside either. So the streams here, wrapped around httpcore's
 own (its public ``NetworkBackend`` / ``NetworkStream`` interface), cut the timeout of every
 connect, read, write and TLS handshake to the time left before the deadline that
-:func:`request_deadline` sets for the current thread or task; once it has passed, the next
-operation raises httpcore's timeout error at once. A sync request thus ends within its deadline
-whatever the server does (DNS lookups aside: the system resolver takes no timeout).
+:func:`request_deadline` sets for the current thread; once it has passed, the next operation
+raises httpcore's timeout error at once. A sync request thus ends within its deadline whatever the
+server does (DNS lookups aside: the system resolver takes no timeout). Async requests are bounded
+by ``anyio.fail_after`` instead.
 
 The same streams read up to :data:`READ_SIZE` (256 KiB) per socket read, whatever httpcore asks for
 (64 KiB): a large body then crosses h11, httpcore and httpx in 4 times fewer pieces, and that
 per-piece cost is what limits a download on a fast link. Larger reads save little more and cost
 more: each piece is copied several times by h11 and httpcore, and a piece that no longer fits in
 the CPU's cache (or that needs fresh pages from the kernel) makes those copies slower; on the
-bench's machine 1 MiB reads were about 15 % slower than 256 KiB ones (docs/benchmarks.md). Reading
+bench's machine 1 MiB reads took more CPU and time than 256 KiB ones (docs/benchmarks.md). Reading
 more than asked is safe for HTTP/1.1 and HTTP/2: both parsers buffer whatever arrives.
 """
 
@@ -45,10 +46,10 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("magic_
 
 @contextlib.contextmanager
 def request_deadline(seconds: float | None) -> Iterator[None]:
-    """Within the block, every socket operation of a DeadlineTransport ends *seconds* from now.
+    """Within the block, every sync socket operation of a DeadlineTransport ends *seconds* from now.
 
-    None sets no deadline. The deadline belongs to the current thread (or task): requests made by
-    other threads are not affected.
+    None sets no deadline. The deadline belongs to the current thread (a context variable):
+    requests made by other threads are not affected.
 
     Example:
         >>> with request_deadline(5.0):

@@ -13,7 +13,7 @@ import contextlib
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from types import TracebackType
-from typing import Self
+from typing import Self, TypedDict
 
 import httpcore
 import httpx
@@ -44,6 +44,15 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
 )
 
 
+class _PoolOptions(TypedDict):
+    """What the sync and the async connection pool share."""
+
+    ssl_context: ssl.SSLContext
+    max_connections: int | None
+    max_keepalive_connections: int | None
+    keepalive_expiry: float | None
+
+
 @contextlib.contextmanager
 def _httpx_errors() -> Iterator[None]:
     """Raise httpcore's errors as the httpx errors httpx's own transport raises for them."""
@@ -68,6 +77,14 @@ def _core_request(request: httpx.Request) -> httpcore.Request:
         headers=request.headers.raw,
         content=request.stream,
         extensions=request.extensions,
+    )
+
+
+def _httpx_response(
+    response: httpcore.Response, stream: httpx.SyncByteStream | httpx.AsyncByteStream
+) -> httpx.Response:
+    return httpx.Response(
+        status_code=response.status, headers=response.headers, stream=stream, extensions=response.extensions
     )
 
 
@@ -146,21 +163,14 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         limits: httpx.Limits = DEFAULT_LIMITS,
     ) -> None:
         self.limits = limits
-        ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context,
+        options = _PoolOptions(
+            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=trust_env),
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
-            network_backend=NetworkBackend(),
         )
-        self._async_pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=AsyncNetworkBackend(),
-        )
+        self._pool = httpcore.ConnectionPool(**options, network_backend=NetworkBackend())
+        self._async_pool = httpcore.AsyncConnectionPool(**options, network_backend=AsyncNetworkBackend())
 
     def __repr__(self) -> str:
         return f"DeadlineTransport(limits={self.limits!r})"
@@ -170,24 +180,14 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         with _httpx_errors():
             response = self._pool.handle_request(_core_request(request))
         assert isinstance(response.stream, Iterable)  # a sync pool's body
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_Body(response.stream),
-            extensions=response.extensions,
-        )
+        return _httpx_response(response, _Body(response.stream))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send *request* (async) and return its response, body unread."""
         with _httpx_errors():
             response = await self._async_pool.handle_async_request(_core_request(request))
         assert isinstance(response.stream, AsyncIterable)  # an async pool's body
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_AsyncBody(response.stream),
-            extensions=response.extensions,
-        )
+        return _httpx_response(response, _AsyncBody(response.stream))
 
     def __enter__(self) -> Self:
         self._pool.__enter__()
