@@ -22,7 +22,7 @@ from ._errors import InvalidArgumentError
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
 from ._sync import SyncDriver
-from ._transport import DeadlineTransport
+from ._transport import DeadlineTransport, proxy_mounts
 
 __all__ = ["acheck_result", "check_result", "download_client_kwargs", "prepare"]
 
@@ -35,7 +35,8 @@ def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
 
     No auth, no Authorization header, and a cookie jar whose policy accepts no cookie from any
     domain, so a download host's ``Set-Cookie`` is never stored nor sent back. Its transport is a
-    DeadlineTransport, for its large socket reads (downloads have no deadline).
+    DeadlineTransport, for its large socket reads (downloads have no deadline), with the
+    environment's proxies (``proxy_mounts``).
 
     Example:
         >>> request = httpx.Request("GET", "https://cdn.example/x.png")
@@ -50,6 +51,7 @@ def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
         "follow_redirects": True,
         "timeout": httpx.Timeout(30.0, connect=10.0),
         "transport": DeadlineTransport(limits=limits),
+        "mounts": proxy_mounts(limits),
         "cookies": CookieJar(DefaultCookiePolicy(allowed_domains=[])),
     }
 

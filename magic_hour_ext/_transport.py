@@ -10,7 +10,9 @@ it can go in a generated client's ``httpx_args``, which both of its clients rece
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import ssl
+import urllib.request
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from types import TracebackType
 from typing import Self, TypedDict
@@ -20,7 +22,7 @@ import httpx
 
 from ._network import AsyncNetworkBackend, NetworkBackend
 
-__all__ = ["DEFAULT_LIMITS", "DeadlineTransport"]
+__all__ = ["DEFAULT_LIMITS", "DeadlineTransport", "proxy_mounts"]
 
 #: httpx's own default pool limits.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
@@ -51,6 +53,55 @@ class _PoolOptions(TypedDict):
     max_connections: int | None
     max_keepalive_connections: int | None
     keepalive_expiry: float | None
+
+
+class _ProxyOptions(TypedDict):
+    """Where a proxied pool sends its requests."""
+
+    proxy_url: httpcore.URL
+    proxy_auth: tuple[bytes, bytes] | None
+    proxy_headers: list[tuple[bytes, bytes]]
+    proxy_ssl_context: ssl.SSLContext | None
+
+
+def proxy_mounts(limits: httpx.Limits = DEFAULT_LIMITS) -> dict[str, httpx.BaseTransport | None]:
+    """The environment's proxies as httpx mounts of DeadlineTransports, as httpx reads them itself.
+
+    ``HTTP_PROXY``, ``HTTPS_PROXY`` and ``ALL_PROXY`` (and the system's settings on macOS and
+    Windows, through ``urllib.request.getproxies``) each become a DeadlineTransport through that
+    proxy; each host of ``NO_PROXY`` maps to None, which sends it through the client's own
+    transport. Give both to a client: ``httpx.Client(transport=DeadlineTransport(),
+    mounts=proxy_mounts())``. That is how the clients magic_hour_ext builds reach the network.
+
+    Example:
+        >>> with httpx.Client(transport=DeadlineTransport(), mounts=proxy_mounts()) as client:
+        ...     client.follow_redirects
+        False
+    """
+    found = urllib.request.getproxies()
+    mounts: dict[str, httpx.BaseTransport | None] = {}
+    for scheme in ("http", "https", "all"):
+        if url := found.get(scheme):
+            mounts[f"{scheme}://"] = DeadlineTransport(
+                limits=limits, proxy=url if "://" in url else f"http://{url}"
+            )
+    for host in (part.strip() for part in found.get("no", "").split(",")):
+        if host == "*":
+            return {}
+        if host:
+            mounts[_no_proxy_pattern(host)] = None
+    return mounts
+
+
+def _no_proxy_pattern(host: str) -> str:
+    """The httpx mount pattern of one ``NO_PROXY`` entry (as httpx makes it)."""
+    if "://" in host:
+        return host
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return f"all://{host}" if host.lower() == "localhost" else f"all://*{host}"
+    return f"all://[{host}]" if address.version == 6 else f"all://{host}"
 
 
 @contextlib.contextmanager
@@ -132,7 +183,9 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     The clients magic_hour_ext builds itself use it: the API client of :func:`client_from_env`
     (used when no ``client`` is passed) and the default download clients. Give it to your own
     ``AuthenticatedClient`` through ``httpx_args``; one instance serves both its sync and its async
-    httpx client. It connects directly: it does not read proxy settings from the environment.
+    httpx client. Like any transport passed to httpx, it reads no proxy settings from the
+    environment: pass ``proxy=`` (the clients magic_hour_ext builds mount one per proxy the
+    environment sets, as httpx would).
 
     Args:
         verify: TLS verification, as httpx takes it: True, False, a CA bundle path, or an
@@ -140,6 +193,8 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             ``verify_ssl`` does not reach a transport you pass: set it here.
         trust_env: Read ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``, as httpx does.
         limits: The connection pool's limits (httpx's defaults: 100 connections, 20 kept alive).
+        proxy: An ``http://`` or ``https://`` proxy to send every request through (a URL or an
+            ``httpx.Proxy``), as httpx's transport takes it; the deadline covers the proxy too.
 
     Example:
         >>> import httpx
@@ -161,6 +216,7 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         verify: ssl.SSLContext | str | bool = True,
         trust_env: bool = True,
         limits: httpx.Limits = DEFAULT_LIMITS,
+        proxy: str | httpx.URL | httpx.Proxy | None = None,
     ) -> None:
         self.limits = limits
         options = _PoolOptions(
@@ -169,8 +225,30 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
         )
-        self._pool = httpcore.ConnectionPool(**options, network_backend=NetworkBackend())
-        self._async_pool = httpcore.AsyncConnectionPool(**options, network_backend=AsyncNetworkBackend())
+        self._pool: httpcore.ConnectionPool
+        self._async_pool: httpcore.AsyncConnectionPool
+        if proxy is None:
+            self._pool = httpcore.ConnectionPool(**options, network_backend=NetworkBackend())
+            self._async_pool = httpcore.AsyncConnectionPool(**options, network_backend=AsyncNetworkBackend())
+            return
+        proxy = proxy if isinstance(proxy, httpx.Proxy) else httpx.Proxy(proxy)
+        if proxy.url.scheme not in ("http", "https"):
+            raise ValueError(
+                f"DeadlineTransport takes http:// and https:// proxies, not {proxy.url.scheme}://"
+            )
+        via = _ProxyOptions(
+            proxy_url=httpcore.URL(
+                scheme=proxy.url.raw_scheme,
+                host=proxy.url.raw_host,
+                port=proxy.url.port,
+                target=proxy.url.raw_path,
+            ),
+            proxy_auth=proxy.raw_auth,
+            proxy_headers=proxy.headers.raw,
+            proxy_ssl_context=proxy.ssl_context,
+        )
+        self._pool = httpcore.HTTPProxy(**via, **options, network_backend=NetworkBackend())
+        self._async_pool = httpcore.AsyncHTTPProxy(**via, **options, network_backend=AsyncNetworkBackend())
 
     def __repr__(self) -> str:
         return f"DeadlineTransport(limits={self.limits!r})"
