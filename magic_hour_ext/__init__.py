@@ -2,7 +2,10 @@
 
 Wait for an image project and download its outputs with :func:`check_result` (or
 :func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`. Every error is a :class:`MagicHourError`.
+:func:`delete_project`. Every error is a :class:`MagicHourError`. :class:`DeadlineTransport` is
+the httpx transport that keeps deadlines whatever a server does (the library's own clients use
+it). Importing the package changes nothing outside it; :func:`redact_signed_urls_in_logs` is the
+one process-wide switch, for applications that show httpx's, httpcore's and stamina's logs.
 """
 
 import logging as _logging
