@@ -79,17 +79,16 @@ def proxy_mounts(limits: httpx.Limits = DEFAULT_LIMITS) -> dict[str, httpx.BaseT
         False
     """
     found = urllib.request.getproxies()
+    direct = [host for host in (part.strip() for part in found.get("no", "").split(",")) if host]
+    if "*" in direct:
+        return {}
     mounts: dict[str, httpx.BaseTransport | None] = {}
     for scheme in ("http", "https", "all"):
         if url := found.get(scheme):
             mounts[f"{scheme}://"] = DeadlineTransport(
                 limits=limits, proxy=url if "://" in url else f"http://{url}"
             )
-    for host in (part.strip() for part in found.get("no", "").split(",")):
-        if host == "*":
-            return {}
-        if host:
-            mounts[_no_proxy_pattern(host)] = None
+    mounts.update((_no_proxy_pattern(host), None) for host in direct)
     return mounts
 
 
