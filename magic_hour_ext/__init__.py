@@ -2,7 +2,10 @@
 
 Wait for an image project and download its outputs with :func:`check_result` (or
 :func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`. Every error is a :class:`MagicHourError`.
+:func:`delete_project`. Every error is a :class:`MagicHourError`. :class:`DeadlineTransport` is
+the httpx transport that keeps deadlines whatever a server does (the library's own clients use
+it). Importing the package changes nothing outside it; :func:`redact_signed_urls_in_logs` is the
+one process-wide switch, for applications that show httpx's, httpcore's and stamina's logs.
 """
 
 import logging as _logging
@@ -30,12 +33,13 @@ from ._errors import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
-from ._log import install_log_filters as _install_log_filters
+from ._log import SignedURLFilter as _SignedURLFilter
+from ._log import redact_signed_urls_in_logs
 from ._naming import output_filename
-from ._read_size import raise_read_size as _raise_read_size
 from ._redact import redact_url
 from ._result import CheckResult, DownloadProgress
 from ._schedule import poll_interval, simulate_polls
+from ._transport import DeadlineTransport
 
 __all__ = [
     "APIConnectionError",
@@ -43,6 +47,7 @@ __all__ = [
     "AuthenticationError",
     "CheckResult",
     "ConfigurationError",
+    "DeadlineTransport",
     "DownloadError",
     "DownloadExpiredError",
     "DownloadProgress",
@@ -67,17 +72,12 @@ __all__ = [
     "get_project",
     "output_filename",
     "poll_interval",
+    "redact_signed_urls_in_logs",
     "redact_url",
     "simulate_polls",
 ]
 
-# The library is silent unless the application configures logging; no log record of httpx,
-# httpcore, stamina or ours shows a signed query string (see _log).
+# Silent unless the application configures logging, and redacted: our own logger only. Importing
+# the package changes nothing in any other library (see redact_signed_urls_in_logs to opt in).
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
-# stamina reports each retry on its own logger at WARNING; in an application that configured no
-# logging, Python's last-resort handler would print a bare "stamina.retry_scheduled" to stderr.
-# A NullHandler keeps that silent and changes nothing once the application configures logging.
-_logging.getLogger("stamina").addHandler(_logging.NullHandler())
-_install_log_filters()
-# Large outputs download at close to disk speed only with large socket reads (see _read_size).
-_raise_read_size()
+_logging.getLogger(__name__).addFilter(_SignedURLFilter())

@@ -61,9 +61,9 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
         return await self.download(action)
 
     async def request(self, request: ApiRequest[T]) -> T:
-        """Send an API request, with its retries."""
+        """Send an API request, with its retries; each attempt (the gate included) ends by its limit."""
         async for attempt in request.retry.retrying():
-            with attempt, request.guard():
+            with attempt, request.guard(), anyio.fail_after(request.limit()):
                 async with request_gate(self.api):
                     return request.read(await self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
@@ -89,12 +89,14 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
     async def download_one(self, item: DownloadItem) -> Path | None:
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
-        with open_sink(item, overwrite=self.overwrite, on_progress=self.on_progress) as sink:
+        opening = open_sink(item, overwrite=self.overwrite, on_progress=self.on_progress, stall=self.stall)
+        with opening as sink:
             async for attempt in sink.transfer.retry.retrying():
                 with attempt:
                     async with self.downloads.stream(**sink.stream_kwargs()) as response:
                         if sink.begin(response.status_code, response.headers):
-                            async for chunk in response.aiter_raw():
+                            body = response.aiter_bytes() if sink.decoding else response.aiter_raw()
+                            async for chunk in body:
                                 sink.write(chunk)
-                        return sink.finish()
+                        return sink.finish(response.num_bytes_downloaded)
         raise AssertionError("unreachable: stamina re-raises the last error")

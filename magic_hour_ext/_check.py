@@ -6,6 +6,7 @@ import contextlib
 import math
 import os
 from collections.abc import Callable
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ._errors import InvalidArgumentError
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
 from ._sync import SyncDriver
+from ._transport import DeadlineTransport, proxy_mounts
 
 __all__ = ["acheck_result", "check_result", "download_client_kwargs", "prepare"]
 
@@ -29,18 +31,55 @@ ProgressHook = Callable[[DownloadProgress], None]
 
 
 def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
-    """How the default download client is made: no auth, redirects followed, timeouts, a bounded pool."""
+    """How the default download client is made: no credentials, redirects followed, timeouts, a pool.
+
+    No auth, no Authorization header, and a cookie jar whose policy accepts no cookie from any
+    domain, so a download host's ``Set-Cookie`` is never stored nor sent back. Its transport is a
+    DeadlineTransport, for its large socket reads (downloads have no deadline), with the
+    environment's proxies (``proxy_mounts``).
+
+    Example:
+        >>> request = httpx.Request("GET", "https://cdn.example/x.png")
+        >>> response = httpx.Response(200, headers={"Set-Cookie": "session=s"}, request=request)
+        >>> with httpx.Client(**download_client_kwargs(2)) as client:
+        ...     client.cookies.extract_cookies(response)
+        ...     len(client.cookies)
+        0
+    """
+    limits = httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent)
     return {
         "follow_redirects": True,
         "timeout": httpx.Timeout(30.0, connect=10.0),
-        "limits": httpx.Limits(max_connections=max_concurrent, max_keepalive_connections=max_concurrent),
+        "transport": DeadlineTransport(limits=limits),
+        "mounts": proxy_mounts(limits),
+        "cookies": CookieJar(DefaultCookiePolicy(allowed_domains=[])),
     }
 
 
 def check_download_client(client: httpx.Client | httpx.AsyncClient | None) -> None:
-    """Refuse a download client that would send the API token to the download host."""
-    if client is not None and "authorization" in client.headers:
+    """Refuse a download client that would send credentials to the download host, before any request.
+
+    Refused: an ``Authorization`` header (the API token, say), ``auth=``, and cookies. Each download
+    request also passes ``auth=None``, so auth set on the client later is not used either.
+
+    Example:
+        >>> check_download_client(httpx.Client(auth=("user", "password")))
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.InvalidArgumentError: download_client must not have auth: ...
+    """
+    if client is None:
+        return
+    if "authorization" in client.headers:
         raise InvalidArgumentError("download_client must not send an Authorization header (the API token)")
+    if client.auth is not None:
+        raise InvalidArgumentError(
+            "download_client must not have auth: it would send credentials to the download host"
+        )
+    if len(client.cookies):
+        raise InvalidArgumentError(
+            "download_client must hold no cookies: they would be sent to the download host"
+        )
 
 
 def _positive(name: str, value: float | None, *, allow_zero: bool = False) -> float | None:
@@ -114,7 +153,9 @@ def check_result(
     ``MAGIC_HOUR_POLL_INTERVAL``. Connection errors, timeouts, 408, 429, 499 and 5xx are retried
     with backoff (``Retry-After`` honoured, up to 60 s), within the deadline. Each output of a
     ``complete`` project is streamed to a temporary file next to its final name, size-checked, then
-    moved into place atomically; expired URLs are refreshed by fetching the project again.
+    moved into place atomically; expired URLs are refreshed by fetching the project again. A body
+    the download host encodes despite ``Accept-Encoding: identity`` (gzip, deflate) is saved
+    decoded, or raises DownloadError when it cannot be decoded (see ``magic_hour_ext._download``).
 
     The download directory: *download_directory* (the current directory when None) is created,
     parents included, just before the first output is saved: only when the project is
@@ -124,13 +165,17 @@ def check_result(
     (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
     ``KeyboardInterrupt`` included.
 
-    Existing files: when the final file already exists as a regular file of exactly the size the
-    download host announces (``Content-Length``), it is taken as this output saved by an earlier
-    run: it is kept, counted in ``downloaded_paths``, reported as complete to the progress hook and
-    logged at INFO ("already saved"); its body is not downloaded again. So re-running after a
-    partial failure downloads only what is missing. Anything else under that name (another size,
-    no announced size, a symlink or directory) raises OutputExistsError and is left untouched,
-    unless ``overwrite=True``, which downloads every output again and replaces the files atomically.
+    Existing files (one rule, ``magic_hour_ext._files.holds_output``): a regular file under the
+    final name of exactly the output's size is this output, saved by an earlier run or by another
+    process saving the same project into the same folder. It is kept, counted in
+    ``downloaded_paths``, reported as complete to the progress hook and logged at INFO ("already
+    saved"). The rule applies when a download starts, with the size the host announces (then the
+    body is not downloaded: re-running after a partial failure downloads only what is missing),
+    and again when it ends, if the name was taken meanwhile (then both savers succeed). When no
+    size is known at the start (no ``Content-Length``, or an encoded body), the output is
+    downloaded and the rule applied at the end. Anything else under that name (another size, a
+    symlink or directory) raises OutputExistsError and is left untouched, unless
+    ``overwrite=True``, which downloads every output again and replaces the files atomically.
 
     Args:
         id: The image project id (any string but ``.`` and ``..``: it is percent-encoded in the path).
@@ -139,17 +184,26 @@ def check_result(
         download_directory: Where to save them (created if missing, see above); None: the current
             directory.
         client: A generated AuthenticatedClient (its connection pool serves every API request of
-            the wait); None builds one from ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
-        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever.
-            Downloads are not counted in it: they have their own per-request timeouts and retries.
+            the wait); None builds one with :func:`client_from_env` (``MAGIC_HOUR_API_KEY``,
+            ``MAGIC_HOUR_BASE_URL``), on a :class:`DeadlineTransport`.
+        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever. It is
+            kept to within about a second whatever the API server does: each API request is
+            bounded as a whole, body included, by the time left (at least 0.5 s). On a client of
+            your own with httpx's transport, only each connect, read and write is bounded, which a
+            server that keeps trickling can stretch: give it a DeadlineTransport (async code needs
+            none). Downloads are not counted in it: they have their own timeouts and retries.
         on_status_change: Called with the ImageProject after the first GET and whenever the status
             changes.
         on_download_progress: Called with a DownloadProgress after every chunk of every output
             (from worker threads in the sync version: keep it cheap and thread-safe).
         overwrite: Download every output again and replace existing files; by default an existing
             file of another size raises OutputExistsError (one of the announced size is kept).
-        download_client: The httpx client for downloads (it must not send an Authorization header);
-            None makes one for this call, without auth, closed at the end.
+        download_client: The httpx client for downloads. It must hold no credentials: an
+            ``Authorization`` header, ``auth=`` or cookies raise InvalidArgumentError before any
+            request, and every download request turns auth off (``auth=None``). None makes one for
+            this call (closed at the end): no credentials, a cookie jar that stores nothing, and a
+            DeadlineTransport (256 KiB socket reads). A client of your own gets httpx's transport
+            unless you give it ``transport=DeadlineTransport()``.
         poll_interval: A fixed poll interval in seconds, replacing the schedule. At least 0.1 s
             (``MIN_POLL_INTERVAL``; so is ``MAGIC_HOUR_POLL_INTERVAL``): shorter intervals would
             nearly busy-loop the API. Against a loopback base URL (a local test server) any
@@ -235,10 +289,13 @@ async def acheck_result(
     counted as downloaded; anything else raises OutputExistsError; ``overwrite=True`` downloads
     every output again).
 
-    *download_client* is an ``httpx.AsyncClient``. Many calls may share one *client*: all of them
-    then use its connection pool (and never open more connections than its limits allow). Pass one
-    shared *download_client* too, to bound the download connections across calls. Works under
-    asyncio and trio; cancelling the task removes any temporary file.
+    *download_client* is an ``httpx.AsyncClient`` (the same rules: no credentials). Many calls may
+    share one *client*: all of them then use its connection pool (and never open more connections
+    than its limits allow). Pass one shared *download_client* too, to bound the download
+    connections across calls (``httpx.AsyncClient(transport=DeadlineTransport())`` downloads
+    faster than httpx's own transport). Each API request is bounded by ``anyio.fail_after``, so the
+    deadline holds on any client. Works under asyncio and trio; cancelling the task removes any
+    temporary file.
 
     Example:
         >>> import asyncio

@@ -31,6 +31,7 @@ from . import (
     ProjectFailedError,
     WaitTimeoutError,
     client_from_env,
+    redact_signed_urls_in_logs,
 )
 from ._commands import CheckOptions, DeclinedError, NotConfirmedError, check, delete, get
 from ._demo import DEMO_DIRECTORY, run_demo
@@ -327,7 +328,12 @@ class _DisplayHandler(logging.Handler):
 
 
 def _configure_logging(display: Display, *, debug: bool) -> Callable[[], None]:
-    """Route log records to *display*; return a function that undoes it."""
+    """Route log records to *display*, signed URLs redacted; return a function that undoes the routing.
+
+    The command line shows httpx's, httpcore's and stamina's records too, so it turns on the
+    redaction of theirs (:func:`redact_signed_urls_in_logs`, which stays on: it is harmless).
+    """
+    redact_signed_urls_in_logs()
     handler = _DisplayHandler(display, debug=debug)
     root = logging.getLogger()
     levels = {name: logging.getLogger(name).level for name in ("magic_hour_ext", "httpx")}

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from generated import AuthenticatedClient
 
 from ._errors import ConfigurationError, MissingAPIKeyError
+from ._transport import DeadlineTransport, proxy_mounts
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -52,7 +53,11 @@ def base_url_from_env(environ: Mapping[str, str] | None = None) -> str:
 
 
 def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedClient:
-    """An AuthenticatedClient for ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``.
+    """An AuthenticatedClient for ``MAGIC_HOUR_API_KEY`` and ``MAGIC_HOUR_BASE_URL``, on a DeadlineTransport.
+
+    Its sync and async httpx clients send every request through one :class:`DeadlineTransport`
+    (or one through each proxy the environment sets, see ``proxy_mounts``), so the deadline of
+    :func:`check_result` holds for every request, body included.
 
     Raises:
         MissingAPIKeyError: ``MAGIC_HOUR_API_KEY`` is unset or empty.
@@ -67,7 +72,11 @@ def client_from_env(environ: Mapping[str, str] | None = None) -> AuthenticatedCl
     if not token:
         raise MissingAPIKeyError(ENV_API_KEY)
     _check_token(token, ENV_API_KEY)
-    return AuthenticatedClient(base_url=base_url_from_env(env), token=token)
+    return AuthenticatedClient(
+        base_url=base_url_from_env(env),
+        token=token,
+        httpx_args={"transport": DeadlineTransport(), "mounts": proxy_mounts()},
+    )
 
 
 def usable_client(client: AuthenticatedClient | None) -> AuthenticatedClient:

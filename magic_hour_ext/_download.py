@@ -14,36 +14,65 @@ answer                      meaning
 other                       DownloadError at once
 body shorter than announced retried with ``Range: bytes=<bytes saved>-``
 body longer than announced  start again (retried)
+body too slow (stalled)     retried with ``Range``, on a new connection (see :class:`StallRule`)
+2xx, ``Content-Encoding``   decoded as it arrives (see below)
 ==========================  ===================================================================
 
-An existing final file is kept, and the body not downloaded, when the response announces exactly
-its size (:meth:`Transfer.announced`): a re-run after a partial failure saves only what is missing.
+An existing final file that holds the output (``_files.holds_output``: a regular file of the size
+in :attr:`Transfer.total`) is kept, and the body not downloaded: a re-run after a partial failure
+saves only what is missing.
 
-The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` and write each chunk as the
-transport delivers it (up to 64 KiB per socket read): nothing is buffered in memory, and a dropped
-connection loses nothing that arrived, so the resumed request asks for exactly the missing bytes.
+Encoded bodies. Every request asks for ``Accept-Encoding: identity``, so that the bytes on the
+wire are the bytes of the file. A host that encodes anyway (``Content-Encoding: gzip``, say) gets
+its body decoded as it arrives (:attr:`Transfer.codings`): the file holds the decoded entity, or
+a coding httpx cannot decode (anything but gzip and deflate, and br / zstd when their packages are
+installed), or a body that does not decode, raises DownloadError and leaves nothing. Then
+``Content-Length`` counts the encoded bytes, so: the size check compares the bytes received on the
+wire with it (:meth:`Transfer.finish`); a failed attempt starts again from byte 0, never resumes
+with ``Range`` (a range of encoded bytes cannot be appended to decoded ones); and the full size is
+unknown until the end (:attr:`Transfer.total` is None), so the existing-file rule is applied when
+the download is complete: an existing output is downloaded again before it can be recognised.
+
+The drivers stream bodies with ``iter_raw()`` / ``aiter_raw()`` (``iter_bytes()`` /
+``aiter_bytes()`` when decoding) and write each chunk as the transport delivers it (up to 256 KiB per
+socket read on a DeadlineTransport): nothing is buffered in memory, and a dropped connection loses
+nothing that arrived, so the resumed request asks for exactly the missing bytes.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from ._errors import DownloadError
 from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
 
 __all__ = [
+    "MIN_RATE",
+    "STALL_RULE",
+    "STALL_WINDOW",
     "DownloadItem",
     "DownloadOutcome",
+    "StallRule",
     "Start",
     "Transfer",
+    "content_codings",
+    "decodable_codings",
     "outcome_of",
     "parse_content_range",
 ]
+
+#: The floor of a download's rate, in bytes per second ...
+MIN_RATE = 1024.0
+#: ... averaged over this many seconds: slower than that, the response is abandoned and resumed.
+STALL_WINDOW = 30.0
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
 
@@ -78,6 +107,37 @@ def outcome_of(items: tuple[DownloadItem, ...], results: list[Path | None]) -> D
     return DownloadOutcome(saved, expired)
 
 
+@frozen
+class StallRule:
+    """THE rule for a download that still sends bytes, but too few: when it counts as stalled.
+
+    A response body is stalled when, over a window of *window* seconds (counted from the response
+    head, then window after window), fewer than ``min_rate * window`` bytes arrived. The attempt
+    is then abandoned and retried like a dropped connection: with ``Range`` from the bytes saved,
+    on a new connection (often another server of the CDN), within the download's retries. A body
+    that sends nothing at all is caught sooner by the download client's read timeout (30 s by
+    default). The defaults, MIN_RATE (1 KiB/s) over STALL_WINDOW (30 s), only catch transfers that
+    no real link is that slow for: an output megabytes long would take hours at that rate.
+
+    Example:
+        >>> rule = StallRule(min_rate=1024.0, window=30.0)
+        >>> rule.stalled(received=10_000, seconds=30.0), rule.stalled(received=40_000, seconds=30.0)
+        (True, False)
+        >>> rule.stalled(received=0, seconds=29.0)  # a window not over yet
+        False
+    """
+
+    min_rate: float = MIN_RATE
+    window: float = STALL_WINDOW
+
+    def stalled(self, received: int, seconds: float) -> bool:
+        """Whether *received* bytes over *seconds* (a whole window or more) fall below the floor."""
+        return seconds >= self.window and received < self.min_rate * seconds
+
+
+STALL_RULE = StallRule()
+
+
 class Start(Enum):
     """What to do with the file when a response starts."""
 
@@ -100,6 +160,32 @@ def parse_content_range(value: str | None) -> tuple[int, int | None] | None:
     return int(match.group(1)), None if total == "*" else int(total)
 
 
+def content_codings(headers: Mapping[str, str]) -> tuple[str, ...]:
+    """The content codings of a response, in the order applied (``identity`` left out).
+
+    Example:
+        >>> content_codings({"content-encoding": "gzip, identity"}), content_codings({})
+        (('gzip',), ())
+    """
+    value = headers.get("content-encoding", "")
+    return tuple(c for c in (part.strip().lower() for part in value.split(",")) if c and c != "identity")
+
+
+@functools.cache
+def decodable_codings() -> frozenset[str]:
+    """The content codings httpx decodes here: gzip and deflate, br and zstd when their packages are.
+
+    httpx passes a body with any other coding through undecoded, so those must be refused.
+
+    Example:
+        >>> {"gzip", "deflate"} <= decodable_codings()
+        True
+    """
+    optional = {"br": ("brotli", "brotlicffi"), "zstd": ("zstandard",)}
+    found = {c for c, packages in optional.items() if any(importlib.util.find_spec(p) for p in packages)}
+    return frozenset({"gzip", "deflate", *found})
+
+
 def _content_length(headers: Mapping[str, str]) -> int | None:
     value = headers.get("content-length", "").strip()
     return int(value) if value.isdigit() else None
@@ -114,18 +200,31 @@ class Transfer:
         retry: The retry state of this download.
         bytes_done: Bytes in the temporary file.
         total: The full size announced by the server, or None.
+        stall: When a body arriving too slowly counts as stalled.
+        clock: A monotonic clock (seconds), for the stall rule.
+        codings: The content codings of the current response's body, ``()`` for identity. An
+            encoded body is decoded as it arrives: *bytes_done* counts decoded bytes, and *total*
+            is None (unknown until the end).
+        encoded_length: The ``Content-Length`` of an encoded body (encoded bytes), or None.
     """
 
     url: str
     retry: RetryState
     bytes_done: int = 0
     total: int | None = None
+    codings: tuple[str, ...] = ()
+    encoded_length: int | None = None
+    stall: StallRule = STALL_RULE
+    clock: Callable[[], float] = time.monotonic
+    _window_start: float = field(default=0.0, init=False)
+    _window_bytes: int = field(default=0, init=False)
 
     def request_headers(self) -> dict[str, str]:
         """Headers for the next attempt: ask for the rest when some bytes are already saved.
 
         ``Accept-Encoding: identity`` keeps the bytes on the wire the bytes of the file, so
-        ``Content-Length`` and ranges count the same bytes as the file.
+        ``Content-Length`` and ranges count the same bytes as the file. An attempt that was
+        decoding an encoded body never resumes: it starts again from byte 0.
 
         Example:
             >>> t = Transfer("u", RetryState(lambda: None), bytes_done=10)
@@ -133,7 +232,7 @@ class Transfer:
             'bytes=10-'
         """
         headers = {"Accept-Encoding": "identity"}
-        if self.bytes_done:
+        if self.bytes_done and not self.codings:
             headers["Range"] = f"bytes={self.bytes_done}-"
         return headers
 
@@ -142,20 +241,26 @@ class Transfer:
 
         Raises:
             TransientError: worth another attempt (retryable status, unexpected range).
-            DownloadError: a final failure (e.g. 404).
+            DownloadError: a final failure (e.g. 404, or a content coding that cannot be decoded).
         """
         if status_code in (403, 410):
             return Start.EXPIRED
+        codings = content_codings(headers) if 200 <= status_code < 300 else ()
+        if codings:
+            return self._start_encoded(status_code, codings, headers)
+        self.codings, self.encoded_length = (), None
         if status_code == 206:
             content_range = parse_content_range(headers.get("content-range"))
             if content_range is None or content_range[0] != self.bytes_done:
                 self.bytes_done = 0
                 raise TransientError("the download host sent an unexpected range", status_code=206)
             self.total = content_range[1]
+            self._open_window()
             return Start.APPEND
         if 200 <= status_code < 300:
             self.bytes_done = 0
             self.total = _content_length(headers)
+            self._open_window()
             return Start.REWRITE
         if status_code == 416:
             self.bytes_done = 0
@@ -169,31 +274,79 @@ class Transfer:
             )
         raise DownloadError(f"the download host answered HTTP {status_code}", url=self.url)
 
-    def announced(self, size: int) -> bool:
-        """Whether the response just started announced a full size of exactly *size* bytes.
+    def _start_encoded(self, status_code: int, codings: tuple[str, ...], headers: Mapping[str, str]) -> Start:
+        unknown = [c for c in codings if c not in decodable_codings()]
+        if unknown:
+            raise DownloadError(
+                f"the download host encoded the body as {unknown[0]!r}, which cannot be decoded",
+                url=self.url,
+            )
+        self.bytes_done, self.codings = 0, codings
+        if status_code == 206:  # encoded bytes from some offset: no way to append them
+            raise TransientError("the download host sent an encoded range", status_code=206)
+        self.encoded_length, self.total = _content_length(headers), None
+        self._open_window()
+        return Start.REWRITE
 
-        This is how an existing final file is recognised as this very output, already saved by
-        an earlier run: same name, same size. A response without a size never matches.
-
-        Example:
-            >>> t = Transfer("u", RetryState(lambda: None))
-            >>> t.start(200, {"content-length": "4"})
-            <Start.REWRITE: 'rewrite'>
-            >>> t.announced(4), t.announced(5)
-            (True, False)
-        """
-        return self.total is not None and self.total == size
+    def _open_window(self) -> None:
+        self._window_start, self._window_bytes = self.clock(), 0
 
     def received(self, size: int) -> None:
-        """Count *size* more bytes saved."""
-        self.bytes_done += size
+        """Count *size* more bytes saved.
 
-    def finish(self) -> None:
-        """Check the size when the body ends.
+        Raises:
+            TransientError: the body is stalled (:class:`StallRule`): resume on a new connection.
+
+        Example:
+            >>> now = [0.0]
+            >>> rule = StallRule(min_rate=100.0, window=1.0)
+            >>> t = Transfer("u", RetryState(lambda: None), stall=rule, clock=lambda: now[0])
+            >>> t.start(200, {"content-length": "1000"})
+            <Start.REWRITE: 'rewrite'>
+            >>> now[0] = 1.5
+            >>> t.received(20)
+            Traceback (most recent call last):
+            ...
+            magic_hour_ext._retry.TransientError: the download stalled: 20 bytes in 1.5 s, below ...
+            >>> t.request_headers()["Range"]
+            'bytes=20-'
+        """
+        self.bytes_done += size
+        self._window_bytes += size
+        elapsed = self.clock() - self._window_start
+        if elapsed < self.stall.window:
+            return
+        if self.stall.stalled(self._window_bytes, elapsed):
+            raise TransientError(
+                f"the download stalled: {self._window_bytes} bytes in {elapsed:.3g} s, "
+                f"below the floor of {self.stall.min_rate:g} bytes/s"
+            )
+        self._open_window()
+
+    def finish(self, received: int | None = None) -> None:
+        """Check the size when the body ends; *received* is the bytes this response sent on the wire.
+
+        An identity body is checked by the bytes saved, an encoded one by the bytes received
+        (``Content-Length`` counts those).
 
         Raises:
             TransientError: the body was shorter (resume) or longer (start again) than announced.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None))
+            >>> t.start(200, {"content-length": "40", "content-encoding": "gzip"})
+            <Start.REWRITE: 'rewrite'>
+            >>> t.received(100)
+            >>> t.finish(received=30)
+            Traceback (most recent call last):
+            ...
+            magic_hour_ext._retry.TransientError: the encoded body ended at 30 of 40 bytes
         """
+        if self.codings:
+            if self.encoded_length is not None and received is not None and received != self.encoded_length:
+                self.bytes_done = 0
+                raise TransientError(f"the encoded body ended at {received} of {self.encoded_length} bytes")
+            return
         if self.total is None or self.bytes_done == self.total:
             return
         done = self.bytes_done

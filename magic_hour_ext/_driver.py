@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from ._download import STALL_RULE, StallRule
 from ._files import ProgressHook
 
 __all__ = ["DriverSettings"]
@@ -21,6 +22,7 @@ class DriverSettings(Generic[C]):
         overwrite: Replace existing final files.
         on_progress: The download-progress hook.
         max_concurrent: How many outputs download at once.
+        stall: When a download's body arrives too slowly (see StallRule; tests shorten it).
     """
 
     def __init__(
@@ -31,9 +33,11 @@ class DriverSettings(Generic[C]):
         overwrite: bool = False,
         on_progress: ProgressHook | None = None,
         max_concurrent: int = 4,
+        stall: StallRule = STALL_RULE,
     ) -> None:
         self.api = api
         self.downloads = downloads
         self.overwrite = overwrite
         self.on_progress = on_progress
         self.max_concurrent = max_concurrent
+        self.stall = stall

@@ -6,10 +6,12 @@ file (unless ``overwrite=True``): ``os.link`` then ``os.unlink`` of the temporar
 ``os.replace`` when overwriting. On every failure (errors, ``KeyboardInterrupt``, task
 cancellation) the temporary file is removed, so the final name never holds a partial file.
 
-An existing final file of exactly the size the download host announces is this output, saved by an
-earlier run: it is kept, and counted as saved, without downloading it again. Any other existing
-file raises OutputExistsError (never replaced silently). Failing file system calls (a directory
-where files cannot be created, a full disk, ...) raise DownloadError naming the path.
+Existing files follow ONE rule, :func:`holds_output`, applied at both ends of a download (unless
+``overwrite=True``): a regular file under the final name that has exactly the output's size IS this
+output, saved by an earlier run or by another process saving the same project into the same folder.
+It is kept as it is and counted as saved. Anything else there raises OutputExistsError and is never
+replaced. Failing file system calls (a directory where files cannot be created, a full disk, ...)
+raise DownloadError naming the path.
 """
 
 from __future__ import annotations
@@ -27,14 +29,14 @@ from typing import Any
 
 import httpx
 
-from ._download import DownloadItem, Start, Transfer
+from ._download import STALL_RULE, DownloadItem, StallRule, Start, Transfer
 from ._errors import DownloadError, MagicHourError, OutputExistsError
 from ._log import logger as log
 from ._redact import redact_text, redact_url
 from ._result import DownloadProgress
 from ._retry import RetryState, TransientError
 
-__all__ = ["Cancelled", "Sink", "commit_file", "open_sink", "prepare_directory"]
+__all__ = ["Cancelled", "Sink", "commit_file", "holds_output", "open_sink", "prepare_directory"]
 
 
 ProgressHook = Callable[[DownloadProgress], None]
@@ -105,6 +107,38 @@ def _existing(path: Path) -> os.stat_result | None:
         return None
 
 
+def holds_output(existing: os.stat_result | None, size: int | None) -> bool:
+    """THE rule for an existing file under an output's final name: does it hold this output?
+
+    Yes when it is a regular file (not a symlink, directory, ...) of exactly *size* bytes, the
+    output's size. It is applied at both ends of a download:
+
+    - when the response starts, with the size the host announces (``Content-Length``, or the total
+      of a ``Content-Range``): a file that holds the output is kept and the body is not downloaded;
+      another regular file raises OutputExistsError at once. When the size cannot be known yet (no
+      ``Content-Length``, or a body the host encoded, whose length counts encoded bytes), the
+      output is downloaded, and the rule is applied at the end;
+    - when the download is complete, if the name was taken meanwhile (another process or thread
+      saving the same project into the same folder), with the size downloaded: a file that holds
+      the output is kept, the download is dropped, and both savers succeed.
+
+    Sizes only, never contents: at the start, contents cannot be compared without downloading, and
+    comparing them only at the end would make the outcome of a race depend on which end it hit.
+    Two runs of one project get identical outputs of identical sizes; another file of the very
+    same size under a name only magic_hour_ext gives out is taken for the output (pass
+    ``overwrite=True`` to download everything again).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = Path(folder, "mh-p-1.png")
+        ...     _ = path.write_bytes(b"1234")
+        ...     holds_output(os.lstat(path), 4), holds_output(os.lstat(path), 5), holds_output(None, 4)
+        (True, False, False)
+    """
+    return existing is not None and stat.S_ISREG(existing.st_mode) and existing.st_size == size
+
+
 class Sink:
     """The temporary file of one output, fed by a driver's streaming loop.
 
@@ -113,10 +147,9 @@ class Sink:
     path (or None when the URL expired). The temporary file is created by the first response that
     has a body to save, so an existing output or an expired URL creates nothing.
 
-    An existing final file whose size the response announces (``Content-Length``) is taken as
-    this output, saved by an earlier run: it is kept as it is, no body is read, and finish()
-    returns its path. Any other existing file (another size, no announced size, not a regular file)
-    raises OutputExistsError, unless *overwrite*.
+    Existing final files follow :func:`holds_output`, at :meth:`begin` and at :meth:`finish`: a
+    file that holds the output is kept as it is (no body is read when that is known at the start)
+    and finish() returns its path; anything else raises OutputExistsError, unless *overwrite*.
 
     Args:
         item: The output.
@@ -155,14 +188,21 @@ class Sink:
     def stream_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.stream`` for the next attempt (``Range`` when resuming).
 
-        Redirects are followed whatever the client's default.
+        Redirects are followed whatever the client's default, and auth is off (``auth=None``),
+        whatever the client's: no redirect and no auth set on the client later sends credentials.
         """
         return {
             "method": "GET",
             "url": self.item.url,
             "headers": self.transfer.request_headers(),
             "follow_redirects": True,
+            "auth": None,
         }
+
+    @property
+    def decoding(self) -> bool:
+        """Whether the body of the response just begun must be decoded (``iter_bytes``, not ``iter_raw``)."""
+        return bool(self.transfer.codings)
 
     def begin(self, status_code: int, headers: httpx.Headers) -> bool:
         """Start a response: True when its body is to be saved with :meth:`write`.
@@ -179,10 +219,13 @@ class Sink:
         if self._expired:
             return False
         if not self._overwrite and (existing := _existing(self.item.path)) is not None:
-            if not stat.S_ISREG(existing.st_mode) or not self.transfer.announced(existing.st_size):
-                raise self._exists_error(existing)
-            self._kept = existing.st_size
-            return False
+            size = self.transfer.total
+            if holds_output(existing, size):
+                self._kept = existing.st_size
+                return False
+            if size is not None or not stat.S_ISREG(existing.st_mode):
+                raise self._exists_error(existing, size)
+            # The size is not known before the body has arrived: the rule applies at the end.
         if self._file is None:
             fd, self.temp = _create_temp(self.item.path)
             self._file = os.fdopen(fd, "wb", buffering=0)
@@ -192,14 +235,16 @@ class Sink:
         self._report(self.transfer.bytes_done, self.transfer.total)
         return True
 
-    def _exists_error(self, existing: os.stat_result) -> OutputExistsError:
-        what = (
-            f"holds {existing.st_size} bytes" if stat.S_ISREG(existing.st_mode) else "is not a regular file"
-        )
-        size = self.transfer.total
+    def _exists_error(self, existing: os.stat_result | None, size: int | None) -> OutputExistsError:
+        if existing is None:
+            what = "was taken and freed again while downloading"
+        elif stat.S_ISREG(existing.st_mode):
+            what = f"exists and holds {existing.st_size} bytes"
+        else:
+            what = "exists and is not a regular file"
         wanted = f"the download has {size}" if size is not None else "the download announced no size"
         return OutputExistsError(
-            f"{str(self.item.path)!r} exists and {what} ({wanted}); pass overwrite=True to replace it",
+            f"{str(self.item.path)!r} {what} ({wanted}); pass overwrite=True to replace it",
             url=self.item.url,
             path=self.item.path,
         )
@@ -217,8 +262,10 @@ class Sink:
         if self._on_progress is not None:
             self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total))
 
-    def finish(self) -> Path | None:
+    def finish(self, received: int | None = None) -> Path | None:
         """End the response: the saved path, or None when the URL expired.
+
+        *received* is the bytes the response sent on the wire (the size check of an encoded body).
 
         A body is size-checked, then moved to its final name; an existing file that already holds
         this output is kept (logged at INFO, reported as complete).
@@ -226,28 +273,19 @@ class Sink:
         if self._expired:
             return None
         if self._kept is not None:
-            log.info(
-                "output %d already saved as %s (%d bytes), not downloaded again from %s",
-                self.item.index,
-                self.item.path,
-                self._kept,
-                redact_url(self.item.url),
-            )
-            self._report(self._kept, self._kept)
-            return self.item.path
+            return self._keep(self._kept, "not downloaded again")
         self.check_cancel()
-        self.transfer.finish()
+        self.transfer.finish(received)
         assert self._file is not None  # begin() returned True
         assert self.temp is not None
         self._file.close()
         try:
             commit_file(self.temp, self.item.path, overwrite=self._overwrite)
-        except FileExistsError:
-            raise OutputExistsError(
-                f"{str(self.item.path)!r} appeared while downloading; pass overwrite=True to replace it",
-                url=self.item.url,
-                path=self.item.path,
-            ) from None
+        except FileExistsError:  # the name was taken while downloading: the rule decides
+            existing = _existing(self.item.path)
+            if not holds_output(existing, self.transfer.bytes_done):
+                raise self._exists_error(existing, self.transfer.bytes_done) from None
+            return self._keep(self.transfer.bytes_done, "kept (the download is dropped)")
         log.info(
             "saved output %d to %s (%d bytes) from %s",
             self.item.index,
@@ -255,6 +293,19 @@ class Sink:
             self.transfer.bytes_done,
             redact_url(self.item.url),
         )
+        return self.item.path
+
+    def _keep(self, size: int, how: str) -> Path:
+        """An existing file holds this output: keep it, say so, and report the output complete."""
+        log.info(
+            "output %d already saved as %s (%d bytes), %s, from %s",
+            self.item.index,
+            self.item.path,
+            size,
+            how,
+            redact_url(self.item.url),
+        )
+        self._report(size, size)
         return self.item.path
 
     def abandon(self) -> None:
@@ -282,15 +333,17 @@ def open_sink(
     on_progress: ProgressHook | None = None,
     cancel: threading.Event | None = None,
     transfer: Transfer | None = None,
+    stall: StallRule = STALL_RULE,
 ) -> Iterator[Sink]:
     """A Sink whose temporary file is always removed, and whose failures become DownloadError.
 
     Whatever happens inside (an error, ``KeyboardInterrupt``, cancellation, an expired URL), the
     temporary file is gone afterwards; a committed (or kept) file is the only thing left behind.
-    *transfer* defaults to a fresh one for the item's URL, retried without a deadline.
+    *transfer* defaults to a fresh one for the item's URL, retried without a deadline, with the
+    *stall* rule.
     """
     if transfer is None:
-        transfer = Transfer(item.url, RetryState(lambda: None))
+        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall)
     sink = Sink(item, transfer, overwrite=overwrite, on_progress=on_progress, cancel=cancel)
     try:
         yield sink
@@ -300,6 +353,13 @@ def open_sink(
         raise
     except MagicHourError:
         raise
+    except httpx.DecodingError as exc:
+        codings = ", ".join(transfer.codings) or "encoded"
+        raise DownloadError(
+            f"download of output {item.index} failed: its {codings} body cannot be decoded",
+            url=item.url,
+            path=item.path,
+        ) from exc
     except (httpx.HTTPError, TransientError) as exc:
         detail = redact_text(str(exc))[:200] or type(exc).__name__
         raise DownloadError(

@@ -15,6 +15,8 @@ import weakref
 import anyio
 import httpx
 
+from ._transport import DeadlineTransport
+
 __all__ = ["DEFAULT_GATE", "MAX_GATE", "pool_size", "request_gate"]
 
 #: The most requests let into one client's pool at once. On loopback, 1,000 calls over one client
@@ -30,10 +32,15 @@ _gates: weakref.WeakKeyDictionary[httpx.AsyncClient, anyio.Semaphore] = weakref.
 def pool_size(client: httpx.AsyncClient) -> int:
     """How many requests *client*'s pool serves at once without churning connections.
 
-    Reads the limits of httpx's default transport; DEFAULT_GATE for any other transport.
+    Reads the limits of a DeadlineTransport or of httpx's default transport; DEFAULT_GATE for any
+    other transport.
     """
-    pool = getattr(getattr(client, "_transport", None), "_pool", None)
-    limits = [getattr(pool, "_max_connections", None), getattr(pool, "_max_keepalive_connections", None)]
+    transport = getattr(client, "_transport", None)
+    if isinstance(transport, DeadlineTransport):
+        limits = [transport.limits.max_connections, transport.limits.max_keepalive_connections]
+    else:
+        pool = getattr(transport, "_pool", None)
+        limits = [getattr(pool, "_max_connections", None), getattr(pool, "_max_keepalive_connections", None)]
     sizes = [v for v in limits if isinstance(v, int) and not isinstance(v, bool) and v > 0]
     return min([*sizes, MAX_GATE]) if sizes else DEFAULT_GATE
 

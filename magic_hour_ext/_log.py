@@ -1,10 +1,11 @@
-"""The ``magic_hour_ext`` logger, and the redaction of signed URLs in every log record of a request.
+"""The ``magic_hour_ext`` logger, and the redaction of signed URLs in the log records of a request.
 
 magic_hour_ext logs to the ``magic_hour_ext`` logger (silent by default: it has a NullHandler):
 DEBUG for each poll, INFO for each status change and each saved file, WARNING once per unknown
-status. URLs in its lines are redacted.
+status. URLs in its lines are redacted where they are logged, and the logger also carries a
+:class:`SignedURLFilter`. Importing magic_hour_ext touches no other logger.
 
-The libraries under it log URLs too, signed query strings included:
+The libraries under it log URLs too, signed query strings included, on loggers that are theirs:
 
 - ``httpx`` logs every request at INFO (the URL is an argument of the record);
 - httpcore logs every step of a connection at DEBUG on ``httpcore.http11``, ``httpcore.http2``,
@@ -13,14 +14,15 @@ The libraries under it log URLs too, signed query strings included:
 - stamina logs each retry on ``stamina`` at WARNING, with the exception that caused it in the
   ``stamina.caused_by`` extra.
 
-A logger's filters only see the records created on that very logger (not those its children
-propagate), so importing magic_hour_ext adds :class:`SignedURLFilter` to each of these loggers
-(:data:`FILTERED_LOGGERS`, plus any other ``httpx.*`` / ``httpcore.*`` logger that exists then).
-In each record it rewrites the message, the arguments and stamina's extras: the values of every
-query string that carries a signature-like parameter (``signature``, ``X-Amz-Signature``,
-``token``, ``expires``, ``Key-Pair-Id``, ...) become ``***``. Other URLs are left as they are. A
-handler anywhere (the root logger's included) thus only ever sees redacted text. None of these
-libraries logs request headers, so the ``Authorization`` header (the API token) is never logged.
+An application that shows those records calls :func:`redact_signed_urls_in_logs` once (the
+command line does). A logger's filters only see the records created on that very logger (not those
+its children propagate), so it adds a SignedURLFilter to each of :data:`OTHER_LOGGERS`, plus any
+other ``httpx.*`` / ``httpcore.*`` / ``stamina.*`` logger that exists then. In each record the
+filter rewrites the message, the arguments and stamina's extras: the values of every query string
+that carries a signature-like parameter (``signature``, ``X-Amz-Signature``, ``token``,
+``expires``, ``Key-Pair-Id``, ...) become ``***``. Other URLs are left as they are. A handler
+anywhere (the root logger's included) then only ever sees redacted text. None of these libraries
+logs request headers, so the ``Authorization`` header (the API token) is never logged.
 """
 
 from __future__ import annotations
@@ -32,19 +34,12 @@ import httpx
 
 from ._redact import redact_signed_queries
 
-__all__ = [
-    "FILTERED_LOGGERS",
-    "SignedURLFilter",
-    "install_httpx_filter",
-    "install_log_filters",
-    "logger",
-]
+__all__ = ["OTHER_LOGGERS", "SignedURLFilter", "logger", "redact_signed_urls_in_logs"]
 
 logger = logging.getLogger("magic_hour_ext")
 
-#: The loggers that log URLs of our requests (filters apply per logger, not to children).
-FILTERED_LOGGERS = (
-    "magic_hour_ext",
+#: The loggers of other libraries that log URLs of our requests (filters apply per logger).
+OTHER_LOGGERS = (
     "httpx",
     "httpcore",
     "httpcore.connection",
@@ -93,24 +88,32 @@ class SignedURLFilter(logging.Filter):
         return True
 
 
-def install_log_filters() -> None:
-    """Add SignedURLFilter, once, to every logger in FILTERED_LOGGERS and every existing httpx/httpcore one.
+def redact_signed_urls_in_logs() -> None:
+    """Redact signed URLs in the log records of httpx, httpcore and stamina (process-wide, opt-in).
+
+    httpx logs each request's URL at INFO, httpcore each response's headers at DEBUG (a redirect's
+    ``Location`` is a signed URL), stamina each retry with its cause. Call this once, where the
+    application configures logging, if it shows those records (``logging.basicConfig(level=...)``,
+    a handler on the root logger, ...): a :class:`SignedURLFilter` is added, once, to each of
+    :data:`OTHER_LOGGERS` and to every existing ``httpx.*``, ``httpcore.*`` and ``stamina.*``
+    logger, so the values of signed query strings show as ``***``. Nothing else changes: no
+    handler, no level, and a record is never dropped. Records of ``magic_hour_ext`` itself are
+    redacted without it. The ``magic-hour-ext`` command line calls it.
 
     Example:
-        >>> install_log_filters()
-        >>> any(isinstance(f, SignedURLFilter) for f in logging.getLogger("httpcore.http11").filters)
-        True
+        >>> import logging
+        >>> from magic_hour_ext import redact_signed_urls_in_logs
+        >>> redact_signed_urls_in_logs()
+        >>> url = "https://cdn.example/id/output.png?expires=1700000000&signature=abc"
+        >>> record = logging.LogRecord("httpx", logging.INFO, "", 0, "HTTP Request: GET %s", (url,), None)
+        >>> bool(logging.getLogger("httpx").filter(record)), record.getMessage()
+        (True, 'HTTP Request: GET https://cdn.example/id/output.png?expires=***&signature=***')
     """
-    existing = [
-        name
-        for name in logging.Logger.manager.loggerDict
-        if name.startswith(("httpx.", "httpcore.", "stamina.", "magic_hour_ext."))
-    ]
-    for name in (*FILTERED_LOGGERS, *existing):
+    existing = [name for name in logging.Logger.manager.loggerDict if name.startswith(_CHILDREN)]
+    for name in (*OTHER_LOGGERS, *existing):
         target = logging.getLogger(name)
         if not any(isinstance(f, SignedURLFilter) for f in target.filters):
             target.addFilter(SignedURLFilter())
 
 
-#: The name ``magic_hour_ext/__init__.py`` calls at import.
-install_httpx_filter = install_log_filters
+_CHILDREN = tuple(f"{name}." for name in ("httpx", "httpcore", "stamina"))

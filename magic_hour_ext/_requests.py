@@ -3,7 +3,7 @@
 The drivers (``_sync.py``, ``_async.py``) only send it::
 
     for attempt in request.retry.retrying():
-        with attempt, request.guard():
+        with attempt, request.guard(), <the whole request bounded by request.limit()>:
             return request.read(http.request(**request.send_kwargs(http.timeout)))
 """
 
@@ -53,12 +53,14 @@ __all__ = [
     "project_kind",
     "project_outputs",
     "project_path",
+    "request_limit",
 ]
 
 T = TypeVar("T")
 
-#: A request made when (almost) no time is left before the deadline still gets this long.
-MIN_REQUEST_TIMEOUT = 1.0
+#: A request made when (almost) no time is left before the deadline still gets this long, so a
+#: wait ends at most this long after its deadline (the last GET goes out right at the deadline).
+MIN_REQUEST_TIMEOUT = 0.5
 
 
 def check_project_id(project_id: object) -> str:
@@ -101,8 +103,25 @@ def project_path(project_id: str) -> str:
     return "/v1/image-projects/" + quote(check_project_id(project_id), safe="")
 
 
+def request_limit(time_left: float | None) -> float | None:
+    """How long one API request may take as a whole, body included: THE deadline rule of a request.
+
+    The time left before the deadline, but at least MIN_REQUEST_TIMEOUT; None without a deadline.
+    The drivers bound each attempt by it: ``anyio.fail_after`` in async code, and in sync code the
+    socket operations of a DeadlineTransport (see ``_network.py``), which no server can stretch.
+
+    Example:
+        >>> request_limit(12.0), request_limit(0.1), request_limit(None)
+        (12.0, 0.5, None)
+    """
+    return None if time_left is None else max(MIN_REQUEST_TIMEOUT, time_left)
+
+
 def bounded_timeout(base: httpx.Timeout, time_left: float | None) -> httpx.Timeout:
-    """*base* with every phase cut to the time left before the deadline (at least MIN_REQUEST_TIMEOUT).
+    """*base* with every phase cut to :func:`request_limit` of the time left.
+
+    Each phase bounded is all a client's own transport offers in sync code: a server that keeps
+    sending a little can stretch a request well beyond it (a DeadlineTransport cannot be stretched).
 
     Example:
         >>> bounded_timeout(httpx.Timeout(30.0, connect=10.0), 4.0)
@@ -110,9 +129,9 @@ def bounded_timeout(base: httpx.Timeout, time_left: float | None) -> httpx.Timeo
         >>> bounded_timeout(httpx.Timeout(30.0, connect=10.0), 20.0)
         Timeout(connect=10.0, read=20.0, write=20.0, pool=20.0)
     """
-    if time_left is None:
+    limit = request_limit(time_left)
+    if limit is None:
         return base
-    limit = max(MIN_REQUEST_TIMEOUT, time_left)
 
     def cut(value: float | None) -> float:
         return limit if value is None else min(value, limit)
@@ -305,6 +324,10 @@ class ApiRequest(Generic[T]):
     retry: RetryState
     time_left: Callable[[], float | None]
 
+    def limit(self) -> float | None:
+        """How long this attempt may take as a whole (:func:`request_limit` of the time left)."""
+        return request_limit(self.time_left())
+
     def send_kwargs(self, base_timeout: httpx.Timeout) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for one attempt."""
         return {
@@ -315,9 +338,14 @@ class ApiRequest(Generic[T]):
 
     @contextmanager
     def guard(self) -> Iterator[None]:
-        """Turn a failure to get any response into APIConnectionError (so the retry rule sees it)."""
+        """Turn a failure to get any response into APIConnectionError (so the retry rule sees it).
+
+        That includes a request cut short by its limit (``TimeoutError`` from ``anyio.fail_after``).
+        """
         try:
             yield
+        except TimeoutError:
+            raise APIConnectionError(f"{self.method} did not end within its time limit") from None
         except (httpx.LocalProtocolError, UnicodeEncodeError):
             # The request could not be written at all (a header value HTTP cannot carry, such as a
             # key with a newline or non-ASCII text): retrying cannot help, and the exception's text

@@ -23,6 +23,7 @@ from ._core import Action, Download, Fetch, Sleep, Stepper
 from ._download import DownloadItem, DownloadOutcome, outcome_of
 from ._driver import DriverSettings
 from ._files import Cancelled, Sink, open_sink, prepare_directory
+from ._network import request_deadline
 from ._requests import ApiRequest
 from ._result import CheckResult
 
@@ -54,9 +55,9 @@ class SyncDriver(DriverSettings[httpx.Client]):
         return self.download(action)
 
     def request(self, request: ApiRequest[T]) -> T:
-        """Send an API request, with its retries."""
+        """Send an API request, with its retries; each attempt ends by its limit on a DeadlineTransport."""
         for attempt in request.retry.retrying():
-            with attempt, request.guard():
+            with attempt, request.guard(), request_deadline(request.limit()):
                 return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 
@@ -112,15 +113,19 @@ class SyncDriver(DriverSettings[httpx.Client]):
         """Save one output; None when its URL expired."""
         assert self.downloads is not None  # set by the caller whenever downloads are wanted
         opening = open_sink(
-            item, overwrite=self.overwrite, on_progress=self.on_progress, cancel=batch.cancelled
+            item,
+            overwrite=self.overwrite,
+            on_progress=self.on_progress,
+            cancel=batch.cancelled,
+            stall=self.stall,
         )
         with opening as sink, batch.holding(sink):
             for attempt in sink.transfer.retry.retrying():
                 with attempt, batch.attempt(self.downloads.stream(**sink.stream_kwargs())) as response:
                     if sink.begin(response.status_code, response.headers):
-                        for chunk in response.iter_raw():
+                        for chunk in response.iter_bytes() if sink.decoding else response.iter_raw():
                             sink.write(chunk)
-                    return sink.finish()
+                    return sink.finish(response.num_bytes_downloaded)
         raise AssertionError("unreachable: stamina re-raises the last error")
 
 

@@ -11,6 +11,9 @@ Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many p
 4. import time; 5. CPU time per poll. ``--quick`` measures every row with smaller sizes, fewer
 projects and fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
 
+``--only ROW`` (``polls``, ``download``, ``many``, ``imports`` or ``cpu``) measures that row
+alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always shows a full run.
+
 Exit status: 0 when every row was measured (whatever the verdicts), 1 when a measurement failed.
 """
 
@@ -43,16 +46,21 @@ __all__ = ["ROOT", "main", "write_atomically"]
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
+#: The names of the rows, in order, for ``--only``.
+ROWS = ("polls", "download", "many", "imports", "cpu")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="every row, smaller and fewer: under a minute")
     parser.add_argument(
+        "--only", choices=ROWS, default=None, help="measure this row alone (printed, not written)"
+    )
+    parser.add_argument(
         "--output",
         type=Path,
-        default=DEFAULT_OUTPUT,
-        help="where to write the page (default: docs/benchmarks.md)",
+        default=None,
+        help="where to write the page (default: docs/benchmarks.md; nowhere with --only)",
     )
     parser.add_argument("--via", default=None, help="the command that ran this one, e.g. 'make bench'")
     return parser.parse_args(argv)
@@ -147,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         ("import time", lambda _: measure_imports(config)),
         ("CPU time per poll", lambda _: measure_cpu(config)),
     ]
+    if args.only is not None:
+        steps = [steps[ROWS.index(args.only)]]
+    output = args.output if args.output is not None or args.only is not None else DEFAULT_OUTPUT
     sections: list[Section] = []
     try:
         with tempfile.TemporaryDirectory(prefix="magic-hour-bench-") as scratch:
@@ -160,8 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     page = render_page(_header(config, args, started, time.perf_counter() - clock), sections)
     print(page)
-    write_atomically(args.output, page)
-    print(f"written to {args.output}", file=sys.stderr)
+    if output is not None:
+        write_atomically(output, page)
+        print(f"written to {output}", file=sys.stderr)
     return 0
 
 

@@ -8,8 +8,10 @@ testing mode, except where the wait is what is tested.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import logging
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 import stamina
 
 from generated import AuthenticatedClient
+from generated.models import ImageProject
 from magic_hour_ext import (
     AuthenticationError,
     CheckResult,
@@ -38,6 +41,7 @@ from magic_hour_ext import (
     WaitTimeoutError,
     acheck_result,
     check_result,
+    redact_signed_urls_in_logs,
 )
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
 
@@ -57,11 +61,16 @@ def api_client(server: MagicHourServer, **kwargs: Any) -> AuthenticatedClient:
 
 
 @pytest.fixture(params=["sync", "async"])
-def run(request: pytest.FixtureRequest, server: MagicHourServer, tmp_path: Path) -> Run:
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
     def call(project_id: str, **kwargs: Any) -> CheckResult:
         kwargs.setdefault("client", api_client(server))
         kwargs.setdefault("download_directory", tmp_path / "out")
-        if request.param == "sync":
+        if mode == "sync":
             return check_result(project_id, **kwargs)
         return asyncio.run(acheck_result(project_id, **kwargs))
 
@@ -77,7 +86,8 @@ def files(directory: Path) -> list[str]:
 
 def test_complete_downloads_outputs(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
     project = server.create_project(
-        timeline=[("queued", 0.1), ("rendering", 0.1), ("complete", None)],
+        # Each status lasts long enough to be seen on a loaded machine (the call starts in ~0.1 s).
+        timeline=[("queued", 0.4), ("rendering", 0.2), ("complete", None)],
         outputs=[Output(content=DATA), Output(content=b"second")],
     )
     seen: list[str] = []
@@ -136,14 +146,14 @@ def test_unknown_status_waits_and_warns_once(
     run: Run, server: MagicHourServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
-    project = server.create_project(timeline=[("upscaling", 0.2), ("complete", None)])
+    project = server.create_project(timeline=[("upscaling", 0.5), ("complete", None)])
     result = run(project.id)
     assert result.status == "complete"
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "magic_hour_ext"]
     assert len(warnings) == 1
     assert "upscaling" in warnings[0].getMessage()
     gets = server.api_requests(method="GET")
-    assert 3 <= len(gets) <= 0.25 / 0.02 + 3  # waited at the poll interval, no busy loop
+    assert 3 <= len(gets) <= 0.55 / 0.02 + 3  # waited at the poll interval, no busy loop
     assert any(r.levelno == logging.INFO and "saved output 1" in r.getMessage() for r in caplog.records)
 
 
@@ -383,7 +393,7 @@ def test_concurrent_downloads_are_bounded(run: Run, server: MagicHourServer) -> 
 
 
 def test_one_api_connection_for_the_whole_wait(run: Run, server: MagicHourServer) -> None:
-    project = server.create_project(timeline=[("queued", 0.15), ("complete", None)])
+    project = server.create_project(timeline=[("queued", 0.5), ("complete", None)])
     run(project.id)
     gets = server.api_requests(method="GET")
     assert len(gets) >= 3
@@ -402,17 +412,63 @@ def test_download_host_never_gets_the_token(run: Run, server: MagicHourServer) -
     assert all(r.headers["authorization"] == f"Bearer {server.token}" for r in server.api_requests())
 
 
-def test_download_client_with_auth_is_refused(run: Run, server: MagicHourServer) -> None:
+def download_client(mode: str, **kwargs: Any) -> httpx.Client | httpx.AsyncClient:
+    """A download client for the driver of *mode*."""
+    return (httpx.Client if mode == "sync" else httpx.AsyncClient)(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "what"),
+    [
+        ({"headers": {"Authorization": "Bearer x"}}, "Authorization"),
+        ({"auth": ("user", "s3cret")}, "auth"),
+        ({"auth": httpx.BasicAuth("user", "s3cret")}, "auth"),
+        ({"cookies": {"session": "s3cret"}}, "cookies"),
+    ],
+)
+def test_a_download_client_with_credentials_is_refused(
+    run: Run, mode: str, server: MagicHourServer, kwargs: dict[str, Any], what: str
+) -> None:
     project = server.create_project()
-    leaky = httpx.Client(headers={"Authorization": "Bearer x"})
-    with pytest.raises(InvalidArgumentError, match="Authorization"):
-        run(project.id, download_client=leaky)
-    assert server.requests == []
+    with pytest.raises(InvalidArgumentError, match=what) as info:
+        run(project.id, download_client=download_client(mode, **kwargs))
+    assert "s3cret" not in str(info.value)
+    assert server.requests == []  # refused before any request
+
+
+def test_credentials_added_to_the_download_client_later_are_not_sent(
+    run: Run, mode: str, server: MagicHourServer
+) -> None:
+    project = server.create_project(timeline=[("rendering", 0.05), ("complete", None)])
+    server.add_fault(Fault.redirect(route="download"))
+    downloads = download_client(mode)
+
+    def add_auth(_: ImageProject) -> None:  # after the check, before the downloads
+        downloads.auth = ("user", "s3cret")
+
+    result = run(project.id, download_client=downloads, on_status_change=add_auth)
+    assert result.downloaded_paths
+    assert [r.status for r in server.download_requests()] == [302, 200]
+    assert all("authorization" not in r.headers for r in server.download_requests())
+
+
+def test_the_default_download_client_keeps_no_cookies(
+    run: Run, server: MagicHourServer, download_host: Any
+) -> None:
+    cookie_and_redirect = [("Set-Cookie", "session=s3cret; Path=/"), ("Location", "/b.png")]
+    download_host.answer("/a.png", status=302, headers=cookie_and_redirect)
+    download_host.answer("/b.png", body=b"image")
+    project = server.create_project(extra_fields={"downloads": download_host.downloads("/a.png", "/a.png")})
+    result = run(project.id, max_concurrent_downloads=1)
+    assert [p.read_bytes() for p in result.downloaded_paths] == [b"image", b"image"]
+    assert [s.path.split("?")[0] for s in download_host.seen] == ["/a.png", "/b.png", "/a.png", "/b.png"]
+    assert all("cookie" not in s.headers for s in download_host.seen)
 
 
 def test_no_secret_in_logs_or_errors(
     run: Run, server: MagicHourServer, caplog: pytest.LogCaptureFixture
 ) -> None:
+    redact_signed_urls_in_logs()  # caplog shows httpx's and httpcore's records too
     caplog.set_level(logging.DEBUG)
     project = server.create_project(timeline=[("queued", 0.05), ("complete", None)])
     server.add_fault(Fault.status(503, route="get"))
@@ -556,3 +612,101 @@ def test_a_header_http_cannot_carry_is_not_retried_nor_quoted(run: Run, server: 
         run(project.id, client=client)
     assert time.monotonic() - started < 1.0
     assert "s3cret" not in f"{info.value!s} {info.value!r}"
+
+
+# -- encoded bodies ----------------------------------------------------------------------------------
+
+IMAGE = bytes(range(256)) * 400  # 100 KiB that compress well
+
+
+def encode(coding: str, data: bytes) -> bytes:
+    if coding == "gzip":
+        return gzip.compress(data)
+    return zlib.compress(data)  # "deflate" is the zlib format
+
+
+def encoded_project(server: MagicHourServer, download_host: Any, *answers: dict[str, Any]) -> str:
+    for answer in answers:
+        download_host.answer("/a.png", **answer)
+    return server.create_project(extra_fields={"downloads": download_host.downloads("/a.png")}).id
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_an_encoded_body_is_saved_decoded(
+    run: Run, server: MagicHourServer, download_host: Any, coding: str
+) -> None:
+    body = encode(coding, IMAGE)
+    project_id = encoded_project(
+        server, download_host, {"headers": [("Content-Encoding", coding)], "body": body}
+    )
+    progress: list[DownloadProgress] = []
+    result = run(project_id, on_download_progress=progress.append)
+    assert result.downloaded_paths[0].read_bytes() == IMAGE
+    assert download_host.seen[0].headers["accept-encoding"] == "identity"  # asked for, not given
+    assert len(body) < len(IMAGE) == progress[-1].bytes_done
+    assert progress[-1].bytes_total is None  # Content-Length counts encoded bytes
+
+
+def test_an_encoded_body_cut_short_is_downloaded_again_from_the_start(
+    run: Run, server: MagicHourServer, download_host: Any
+) -> None:
+    body = gzip.compress(IMAGE)
+    headers = [("Content-Encoding", "gzip")]
+    project_id = encoded_project(
+        server,
+        download_host,
+        {"headers": headers, "body": body, "send": len(body) // 2},
+        {"headers": headers, "body": body},
+    )
+    result = run(project_id)
+    assert result.downloaded_paths[0].read_bytes() == IMAGE
+    assert len(download_host.seen) == 2
+    assert "range" not in download_host.seen[1].headers  # no resuming an encoded body
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "message"),
+    [
+        ([("Content-Encoding", "x-squash")], b"squashed", "'x-squash', which cannot be decoded"),
+        ([("Content-Encoding", "gzip")], b"this is not gzip", "cannot be decoded"),
+    ],
+)
+def test_a_body_that_cannot_be_decoded_is_a_clear_download_error(
+    run: Run,
+    server: MagicHourServer,
+    download_host: Any,
+    tmp_path: Path,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    message: str,
+) -> None:
+    project_id = encoded_project(server, download_host, {"headers": headers, "body": body})
+    with pytest.raises(DownloadError, match=message) as info:
+        run(project_id)
+    assert info.value.path == tmp_path / "out" / f"mh-{project_id}-1.png"
+    assert len(download_host.seen) == 1  # not retried: it cannot get better
+    assert files(tmp_path / "out") == []
+
+
+def test_an_existing_output_is_downloaded_again_when_encoded_then_kept(
+    run: Run, server: MagicHourServer, download_host: Any, tmp_path: Path
+) -> None:
+    answer = {"headers": [("Content-Encoding", "gzip")], "body": gzip.compress(IMAGE)}
+    project_id = encoded_project(server, download_host, answer)
+    [path] = run(project_id).downloaded_paths
+    inode = path.stat().st_ino
+    progress: list[DownloadProgress] = []
+    assert run(project_id, on_download_progress=progress.append).downloaded_paths == [path]
+    assert len(download_host.seen) == 2
+    # The size could not be compared before downloading: the body came again (decoded bytes were
+    # counted), then the file, of the size decoded, was taken for the output and kept.
+    assert [p.bytes_total for p in progress[:-1]] == [None] * (len(progress) - 1)
+    assert len(progress) >= 2
+    assert progress[-1].bytes_done == progress[-1].bytes_total == len(IMAGE)
+    assert path.stat().st_ino == inode
+    assert path.read_bytes() == IMAGE
+    path.write_bytes(b"another file")
+    with pytest.raises(OutputExistsError, match="holds 12 bytes"):
+        run(project_id)
+    assert path.read_bytes() == b"another file"
+    assert files(tmp_path / "out") == [path.name]

@@ -5,10 +5,16 @@ from pathlib import Path
 import pytest
 
 from magic_hour_ext._download import (
+    MIN_RATE,
+    STALL_RULE,
+    STALL_WINDOW,
     DownloadItem,
     DownloadOutcome,
+    StallRule,
     Start,
     Transfer,
+    content_codings,
+    decodable_codings,
     outcome_of,
     parse_content_range,
 )
@@ -117,3 +123,91 @@ def test_parse_content_range(value: str | None, expected: tuple[int, int | None]
 def test_outcome_of() -> None:
     items = (DownloadItem(1, "a", Path("a")), DownloadItem(3, "c", Path("c")))
     assert outcome_of(items, [None, Path("c")]) == DownloadOutcome({3: Path("c")}, (1,))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_stall_rule_floor_and_window() -> None:
+    rule = StallRule(min_rate=1000.0, window=2.0)
+    assert not rule.stalled(received=0, seconds=1.9)  # the window is not over
+    assert rule.stalled(received=1999, seconds=2.0)
+    assert not rule.stalled(received=2000, seconds=2.0)
+    assert rule.stalled(received=2999, seconds=3.0)  # a longer gap is averaged over its length
+
+
+def test_default_floor_is_one_kib_a_second_over_30_seconds() -> None:
+    assert (STALL_RULE.min_rate, STALL_RULE.window) == (MIN_RATE, STALL_WINDOW) == (1024.0, 30.0)
+
+
+def test_a_slow_window_raises_and_keeps_the_bytes_for_a_resume() -> None:
+    clock = Clock()
+    t = Transfer(URL, RetryState(lambda: None), stall=StallRule(1000.0, 1.0), clock=clock)
+    t.start(200, {"content-length": "100000"})
+    clock.now = 0.5
+    t.received(400)
+    clock.now = 1.0
+    t.received(2000)  # 2,400 bytes in the first second: fine, a new window starts
+    clock.now = 1.6
+    t.received(300)
+    clock.now = 2.1
+    with pytest.raises(TransientError, match=r"stalled: 400 bytes in 1\.1 s"):
+        t.received(100)
+    assert t.request_headers()["Range"] == "bytes=2800-"
+
+
+def test_the_window_starts_with_each_response() -> None:
+    clock = Clock()
+    t = Transfer(URL, RetryState(lambda: None), stall=StallRule(1000.0, 1.0), clock=clock)
+    clock.now = 50.0  # a long wait for the head does not count against the body
+    t.start(206, {"content-range": "bytes 0-99999/100000"})
+    clock.now = 50.5
+    t.received(10)
+    assert t.bytes_done == 10
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("gzip", ("gzip",)), ("GZip , identity", ("gzip",)), ("deflate, gzip", ("deflate", "gzip")), ("", ())],
+)
+def test_content_codings(value: str, expected: tuple[str, ...]) -> None:
+    assert content_codings({"content-encoding": value}) == expected
+
+
+def test_an_encoded_body_is_decoded_and_never_resumed() -> None:
+    t = transfer()
+    assert t.start(200, {"content-length": "40", "content-encoding": "gzip"}) is Start.REWRITE
+    assert (t.codings, t.encoded_length, t.total) == (("gzip",), 40, None)
+    t.received(75)  # decoded bytes
+    assert "Range" not in t.request_headers()  # after a failure: from byte 0
+    t.finish(received=40)  # the wire bytes match Content-Length
+    assert t.start(200, {"content-length": "100"}) is Start.REWRITE  # identity again
+    assert (t.codings, t.total) == ((), 100)
+
+
+def test_an_encoded_body_shorter_on_the_wire_starts_again() -> None:
+    t = transfer()
+    t.start(200, {"content-length": "40", "content-encoding": "deflate"})
+    t.received(60)
+    with pytest.raises(TransientError, match="30 of 40"):
+        t.finish(received=30)
+    assert t.bytes_done == 0
+
+
+def test_an_encoded_range_starts_again() -> None:
+    t = transfer(bytes_done=40)
+    with pytest.raises(TransientError, match="encoded range"):
+        t.start(206, {"content-range": "bytes 40-99/100", "content-encoding": "gzip"})
+    assert "Range" not in t.request_headers()
+
+
+def test_a_coding_that_cannot_be_decoded_is_final() -> None:
+    with pytest.raises(DownloadError, match="'compress', which cannot be decoded") as info:
+        transfer().start(200, {"content-encoding": "gzip, compress"})
+    assert "SECRET" not in str(info.value)
+    assert {"gzip", "deflate"} <= decodable_codings()

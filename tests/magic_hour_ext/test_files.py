@@ -104,14 +104,44 @@ def test_existing_file_of_another_size_is_never_overwritten(tmp_path: Path) -> N
     assert names(tmp_path) == ["mh-p-1.png"]
 
 
-def test_existing_file_without_an_announced_size_is_never_overwritten(tmp_path: Path) -> None:
+def test_existing_file_without_an_announced_size_is_judged_at_the_end(tmp_path: Path) -> None:
     (tmp_path / "mh-p-1.png").write_bytes(b"keep")
-    with (
-        pytest.raises(OutputExistsError, match="announced no size"),
-        open_sink(item(tmp_path), overwrite=False) as sink,
-    ):
-        sink.begin(200, httpx.Headers())
+    with open_sink(item(tmp_path), overwrite=False) as sink:
+        assert sink.begin(200, httpx.Headers())  # the size is unknown: download it
+        sink.write(b"other")
+        with pytest.raises(OutputExistsError, match=r"holds 4 bytes \(the download has 5\)"):
+            sink.finish()
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"keep"
+    assert names(tmp_path) == ["mh-p-1.png"]
+
+
+def test_existing_file_without_an_announced_size_of_the_size_downloaded_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "mh-p-1.png").write_bytes(b"keep")
+    inode = (tmp_path / "mh-p-1.png").stat().st_ino
+    with open_sink(item(tmp_path), overwrite=False) as sink:
+        assert sink.begin(200, httpx.Headers())
+        sink.write(b"same")
+        assert sink.finish() == tmp_path / "mh-p-1.png"
+    assert (tmp_path / "mh-p-1.png").stat().st_ino == inode  # kept as it was
+    assert names(tmp_path) == ["mh-p-1.png"]
+
+
+def test_a_file_of_the_same_size_saved_meanwhile_is_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    progress: list[DownloadProgress] = []
+    with (
+        caplog.at_level(logging.INFO, "magic_hour_ext"),
+        open_sink(item(tmp_path), overwrite=False, on_progress=progress.append) as sink,
+    ):
+        sink.begin(200, httpx.Headers({"content-length": "3"}))
+        sink.write(b"new")
+        (tmp_path / "mh-p-1.png").write_bytes(b"NEW")  # another saver of the same project won
+        assert sink.finish() == tmp_path / "mh-p-1.png"
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"NEW"
+    assert names(tmp_path) == ["mh-p-1.png"]  # no .part left
+    assert progress[-1].bytes_done == progress[-1].bytes_total == 3
+    assert "already saved" in caplog.text
 
 
 def test_existing_file_of_the_announced_size_is_kept(

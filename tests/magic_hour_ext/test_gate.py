@@ -4,6 +4,7 @@ import anyio
 import httpx
 import pytest
 
+from magic_hour_ext import DeadlineTransport
 from magic_hour_ext._gate import DEFAULT_GATE, MAX_GATE, pool_size, request_gate
 
 
@@ -18,6 +19,11 @@ from magic_hour_ext._gate import DEFAULT_GATE, MAX_GATE, pool_size, request_gate
 )
 def test_pool_size(limits: httpx.Limits, expected: int) -> None:
     assert pool_size(httpx.AsyncClient(limits=limits)) == expected
+
+
+def test_deadline_transport_limits_are_read() -> None:
+    transport = DeadlineTransport(limits=httpx.Limits(max_connections=5))
+    assert pool_size(httpx.AsyncClient(transport=transport)) == 5
 
 
 def test_custom_transport_gets_the_default() -> None:

@@ -5,7 +5,8 @@ import logging
 import httpx
 import pytest
 
-from magic_hour_ext._log import FILTERED_LOGGERS, SignedURLFilter, install_httpx_filter
+from magic_hour_ext import redact_signed_urls_in_logs
+from magic_hour_ext._log import OTHER_LOGGERS, SignedURLFilter
 
 
 @pytest.mark.parametrize(
@@ -26,12 +27,15 @@ def test_filter_redacts_signed_urls_only(arg: object, expected: str) -> None:
     assert record.getMessage() == f"HTTP Request: GET {expected}"
 
 
-def test_installed_once_on_import() -> None:
-    import magic_hour_ext  # noqa: F401
-
-    install_httpx_filter()
+def test_installed_once() -> None:
+    redact_signed_urls_in_logs()
+    redact_signed_urls_in_logs()
     filters = [f for f in logging.getLogger("httpx").filters if isinstance(f, SignedURLFilter)]
     assert len(filters) == 1
+
+
+def test_our_own_logger_is_filtered_without_opting_in() -> None:
+    assert any(isinstance(f, SignedURLFilter) for f in logging.getLogger("magic_hour_ext").filters)
 
 
 SIGNED = "http://cdn/x.png?expires=1700000000&signature=SECRETSIG"
@@ -42,10 +46,9 @@ def seen(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [f"{r.getMessage()} {r.__dict__!r}" for r in caplog.records]
 
 
-@pytest.mark.parametrize("name", FILTERED_LOGGERS)
+@pytest.mark.parametrize("name", ["magic_hour_ext", *OTHER_LOGGERS])
 def test_every_emitting_logger_is_filtered(name: str, caplog: pytest.LogCaptureFixture) -> None:
-    import magic_hour_ext  # noqa: F401
-
+    redact_signed_urls_in_logs()
     caplog.set_level(logging.DEBUG)
     headers = [(b"Location", SIGNED.encode()), (b"Link", b"</r/y.png?sig=SECRETSIG&se=SECRETSE>")]
     logging.getLogger(name).debug(f"receive_response_headers.complete return_value={headers!r}")
@@ -59,8 +62,7 @@ def test_every_emitting_logger_is_filtered(name: str, caplog: pytest.LogCaptureF
 
 
 def test_stamina_extras_are_redacted(caplog: pytest.LogCaptureFixture) -> None:
-    import magic_hour_ext  # noqa: F401
-
+    redact_signed_urls_in_logs()
     caplog.set_level(logging.DEBUG)
     cause = repr(httpx.ConnectError(f"refused {SIGNED}"))
     logging.getLogger("stamina").warning(

@@ -23,6 +23,7 @@ from magic_hour_ext._errors import (
     RateLimitError,
 )
 from magic_hour_ext._requests import (
+    MIN_REQUEST_TIMEOUT,
     bounded_timeout,
     check_project_id,
     delete_request,
@@ -163,7 +164,7 @@ def test_dotted_ids_are_one_segment(project_id: str, segment: str) -> None:
 def test_bounded_timeout() -> None:
     base = httpx.Timeout(30.0, connect=10.0)
     assert bounded_timeout(base, None) is base
-    assert bounded_timeout(base, 0.0).read == 1.0
+    assert bounded_timeout(base, 0.0).read == MIN_REQUEST_TIMEOUT == 0.5
     assert bounded_timeout(httpx.Timeout(None), 5.0).read == 5.0
 
 

@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,12 +25,17 @@ import stamina
 from generated import AuthenticatedClient
 from magic_hour_ext import (
     CheckResult,
+    DeadlineTransport,
     DownloadError,
     DownloadProgress,
     OutputExistsError,
     acheck_result,
     check_result,
 )
+from magic_hour_ext._async import AsyncDriver
+from magic_hour_ext._core import Download
+from magic_hour_ext._download import DownloadItem, DownloadOutcome, StallRule
+from magic_hour_ext._sync import SyncDriver
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
 
 Run = Callable[..., CheckResult]
@@ -307,3 +313,98 @@ def test_an_existing_symlink_is_not_taken_for_the_output(
         run(project.id)
     assert target.is_symlink()
     assert target.read_bytes() == b"87654321"
+
+
+# -- stalled downloads -------------------------------------------------------------------------------
+
+
+def download_with(mode: str, item: DownloadItem, client: Any, stall: StallRule) -> DownloadOutcome:
+    """Run one Download action of the driver, over *client*, with a stall rule of its own."""
+    action = Download(item.path.parent, (item,))
+    if mode == "sync":
+        return SyncDriver(client, client, stall=stall).download(action)
+
+    async def main() -> DownloadOutcome:
+        async with client:
+            return await AsyncDriver(client, client, stall=stall).download(action)
+
+    return asyncio.run(main())
+
+
+def test_a_trickling_download_is_resumed_on_a_new_connection(
+    mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    data = bytes(range(256)) * 80  # 20 KiB: about 5 s at the trickle's 4 KB/s
+    project = server.create_project(outputs=[Output(content=data, name="a.bin")])
+    server.add_fault(Fault.trickle(chunk=200, interval=0.05, route="download"))
+    item = DownloadItem(1, project.download_urls()[0], tmp_path / "a.bin")
+    client = (httpx.Client if mode == "sync" else httpx.AsyncClient)(transport=DeadlineTransport())
+    outcome = download_with(mode, item, client, StallRule(min_rate=20_000, window=0.3))
+    assert outcome.saved == {1: item.path}
+    assert item.path.read_bytes() == data
+    first, second = server.download_requests()
+    assert first.fault == "trickle"
+    assert second.status == 206
+    assert 0 < int(second.headers["range"].removeprefix("bytes=").rstrip("-")) < len(data)
+    assert first.connection_id != second.connection_id
+    assert names(tmp_path) == ["a.bin"]
+
+
+def test_a_download_that_stops_sending_is_resumed(run: Run, mode: str, server: MagicHourServer) -> None:
+    data = bytes(range(256)) * 400
+    project = server.create_project(outputs=[Output(content=data, name="a.bin")])
+    server.add_fault(Fault.stall(at=0.5, route="download"))  # half the body, then silence
+    client_class = httpx.Client if mode == "sync" else httpx.AsyncClient
+    downloads = client_class(transport=DeadlineTransport(), timeout=httpx.Timeout(0.3))
+    result = run(project.id, download_client=downloads)
+    assert result.downloaded_paths[0].read_bytes() == data
+    assert [r.status for r in server.download_requests()] == [200, 206]
+    assert server.download_requests()[1].headers["range"] == f"bytes={len(data) // 2}-"
+
+
+# -- two savers, one folder --------------------------------------------------------------------------
+
+
+def save_together(mode: str, server: MagicHourServer, project_id: str, directory: Path) -> list[object]:
+    """Two check_result calls (threads) that wait for each other once the project is seen, then
+    download into *directory* at once; what each returned or raised."""
+    together = threading.Barrier(2)
+    results: list[object] = []
+
+    def save() -> None:
+        kwargs: dict[str, Any] = {
+            "client": AuthenticatedClient(base_url=server.base_url, token=server.token),
+            "download_directory": directory,
+            "on_status_change": lambda _: together.wait(timeout=10),
+        }
+        try:
+            if mode == "sync":
+                results.append(check_result(project_id, **kwargs))
+            else:
+                results.append(asyncio.run(acheck_result(project_id, **kwargs)))
+        except Exception as exc:
+            results.append(exc)
+
+    savers = [threading.Thread(target=save) for _ in range(2)]
+    for saver in savers:
+        saver.start()
+    for saver in savers:
+        saver.join(timeout=30)
+    return results
+
+
+def test_two_savers_of_one_project_into_one_folder_both_succeed(
+    mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Each finds, at the start or at the end of a download, the file the other saved, and takes
+    # it as saved. Repeated, so that both ends get hit (the end, most of the time).
+    data = [bytes([i]) * (2 << 20) for i in range(3)]
+    project = server.create_project(outputs=[Output(content=d, name=f"{i}.bin") for i, d in enumerate(data)])
+    for attempt in range(8):
+        directory = tmp_path / str(attempt)
+        results = save_together(mode, server, project.id, directory)
+        assert [type(r).__name__ for r in results] == ["CheckResult", "CheckResult"], results
+        paths = [r.downloaded_paths for r in results if isinstance(r, CheckResult)]
+        assert paths[0] == paths[1]
+        assert [p.read_bytes() for p in paths[0]] == data
+        assert names(directory) == sorted(p.name for p in paths[0])  # no .part left

@@ -207,3 +207,21 @@ def test_the_ceiling_script_measures_a_tree(capsys: pytest.CaptureFixture[str]) 
     names = [line.split("  median")[0].strip() for line in lines[1:]]
     assert names == ["download MiB/s", "to a file MiB/s", "API GETs/s", "download GETs/s"]
     assert all("(n=1)" in line for line in lines[1:])
+
+
+def test_only_one_row_is_measured_and_printed_not_written() -> None:
+    docs = ROOT / "docs" / "benchmarks.md"
+    docs_before = docs.read_bytes() if docs.exists() else None
+    done = subprocess.run(
+        [str(ROOT / ".venv-bench" / "bin" / "python"), "-m", "bench", "--quick", "--only", "imports"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert list(_rows(done.stdout)) == ["4a"]
+    assert "written to" not in done.stderr
+    assert (docs.read_bytes() if docs.exists() else None) == docs_before
