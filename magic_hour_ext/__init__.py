@@ -2,7 +2,8 @@
 
 Wait for an image project and download its outputs with :func:`check_result` (or
 :func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`. Every error is a :class:`MagicHourError`.
+:func:`delete_project`; verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every
+error is a :class:`MagicHourError`.
 """
 
 import logging as _logging
@@ -21,6 +22,7 @@ from ._errors import (
     MagicHourError,
     MalformedResponseError,
     MissingAPIKeyError,
+    MissingWebhookSecretError,
     NotFoundError,
     OutputExistsError,
     PaymentRequiredError,
@@ -29,6 +31,12 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
     WaitTimeoutError,
+    WebhookMalformedBodyError,
+    WebhookMalformedTimestampError,
+    WebhookMissingHeaderError,
+    WebhookSignatureMismatchError,
+    WebhookTimestampOutsideWindowError,
+    WebhookVerificationError,
 )
 from ._log import install_log_filters as _install_log_filters
 from ._naming import output_filename
@@ -50,6 +58,7 @@ __all__ = [
     "MagicHourError",
     "MalformedResponseError",
     "MissingAPIKeyError",
+    "MissingWebhookSecretError",
     "NotFoundError",
     "OutputExistsError",
     "PaymentRequiredError",
@@ -58,6 +67,12 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "WebhookMalformedBodyError",
+    "WebhookMalformedTimestampError",
+    "WebhookMissingHeaderError",
+    "WebhookSignatureMismatchError",
+    "WebhookTimestampOutsideWindowError",
+    "WebhookVerificationError",
     "acheck_result",
     "adelete_project",
     "aget_project",
