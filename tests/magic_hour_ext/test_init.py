@@ -16,7 +16,7 @@ _PRIVATE_MODULES = [
     for name in (
         "_api", "_async", "_check", "_config", "_core", "_download", "_driver", "_errors", "_files",
         "_gate", "_log", "_naming", "_redact", "_requests", "_result", "_retry", "_schedule", "_sync",
-        "_signature", "_verify", "_webhook_event",
+        "_final_events", "_loop_call", "_signature", "_verify", "_waiter", "_webhook_event",
     )
 ]  # fmt: skip
 
