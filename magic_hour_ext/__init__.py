@@ -2,10 +2,11 @@
 
 Wait for an image project and download its outputs with :func:`check_result` (or
 :func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`. Every error is a :class:`MagicHourError`. :class:`DeadlineTransport` is
-the httpx transport that keeps deadlines whatever a server does (the library's own clients use
-it). Importing the package changes nothing outside it; :func:`redact_signed_urls_in_logs` is the
-one process-wide switch, for applications that show httpx's, httpcore's and stamina's logs.
+:func:`delete_project`; verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every error
+is a :class:`MagicHourError`. :class:`DeadlineTransport` is the httpx transport that keeps deadlines
+whatever a server does (the library's own clients use it). Importing the package changes nothing
+outside it; :func:`redact_signed_urls_in_logs` is the one process-wide switch, for applications that
+show httpx's, httpcore's and stamina's logs.
 """
 
 import logging as _logging
@@ -24,6 +25,7 @@ from ._errors import (
     MagicHourError,
     MalformedResponseError,
     MissingAPIKeyError,
+    MissingWebhookSecretError,
     NotFoundError,
     OutputExistsError,
     PaymentRequiredError,
@@ -32,6 +34,12 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
     WaitTimeoutError,
+    WebhookMalformedBodyError,
+    WebhookMalformedTimestampError,
+    WebhookMissingHeaderError,
+    WebhookSignatureMismatchError,
+    WebhookTimestampOutsideWindowError,
+    WebhookVerificationError,
 )
 from ._log import SignedURLFilter as _SignedURLFilter
 from ._log import redact_signed_urls_in_logs
@@ -55,6 +63,7 @@ __all__ = [
     "MagicHourError",
     "MalformedResponseError",
     "MissingAPIKeyError",
+    "MissingWebhookSecretError",
     "NotFoundError",
     "OutputExistsError",
     "PaymentRequiredError",
@@ -63,6 +72,12 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "WebhookMalformedBodyError",
+    "WebhookMalformedTimestampError",
+    "WebhookMissingHeaderError",
+    "WebhookSignatureMismatchError",
+    "WebhookTimestampOutsideWindowError",
+    "WebhookVerificationError",
     "acheck_result",
     "adelete_project",
     "aget_project",

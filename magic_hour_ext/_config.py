@@ -1,4 +1,5 @@
-"""What comes from the environment: the API key, the base URL and the poll interval override."""
+"""What comes from the environment: the API key, the base URL, the poll interval override and the
+webhook secrets."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 
 from generated import AuthenticatedClient
 
-from ._errors import ConfigurationError, MissingAPIKeyError
+from ._errors import ConfigurationError, MissingAPIKeyError, MissingWebhookSecretError
 from ._transport import DeadlineTransport, proxy_mounts
 
 __all__ = [
@@ -18,17 +19,20 @@ __all__ = [
     "ENV_API_KEY",
     "ENV_BASE_URL",
     "ENV_POLL_INTERVAL",
+    "ENV_WEBHOOK_SECRET",
     "MIN_POLL_INTERVAL",
     "base_url_from_env",
     "client_from_env",
     "poll_floor",
     "poll_interval_from_env",
     "usable_client",
+    "webhook_secrets_from_env",
 ]
 
 ENV_API_KEY = "MAGIC_HOUR_API_KEY"
 ENV_BASE_URL = "MAGIC_HOUR_BASE_URL"
 ENV_POLL_INTERVAL = "MAGIC_HOUR_POLL_INTERVAL"
+ENV_WEBHOOK_SECRET = "MAGIC_HOUR_WEBHOOK_SECRET"  # noqa: S105 - a variable name, not a secret
 DEFAULT_BASE_URL = "https://api.magichour.ai"
 #: The shortest fixed poll interval accepted (seconds): shorter ones would nearly busy-loop the API.
 MIN_POLL_INTERVAL = 0.1
@@ -162,3 +166,26 @@ def poll_interval_from_env(
     if value < floor:
         raise ConfigurationError(f"{ENV_POLL_INTERVAL} must be at least {floor:g} s, not {raw[:20]!r}")
     return value
+
+
+def webhook_secrets_from_env(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The webhook secrets in ``MAGIC_HOUR_WEBHOOK_SECRET``: one, or several separated by whitespace.
+
+    Several secrets let a receiver accept the old and the new one while a secret is rotated.
+
+    Raises:
+        MissingWebhookSecretError: the variable is unset, empty or blank.
+
+    Example:
+        >>> webhook_secrets_from_env({"MAGIC_HOUR_WEBHOOK_SECRET": "whsec_new whsec_old"})
+        ('whsec_new', 'whsec_old')
+        >>> webhook_secrets_from_env({})
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.MissingWebhookSecretError: MAGIC_HOUR_WEBHOOK_SECRET is not set: ...
+    """
+    env = os.environ if environ is None else environ
+    secrets = tuple(env.get(ENV_WEBHOOK_SECRET, "").split())
+    if not secrets:
+        raise MissingWebhookSecretError(ENV_WEBHOOK_SECRET)
+    return secrets

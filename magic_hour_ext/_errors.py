@@ -4,7 +4,8 @@ The tree::
 
     MagicHourError
     ├── ConfigurationError (also a ValueError)     bad environment, e.g. MAGIC_HOUR_POLL_INTERVAL=abc
-    │   └── MissingAPIKeyError                     MAGIC_HOUR_API_KEY is not set
+    │   ├── MissingAPIKeyError                     MAGIC_HOUR_API_KEY is not set
+    │   └── MissingWebhookSecretError              no webhook secret given, MAGIC_HOUR_WEBHOOK_SECRET not set
     ├── InvalidArgumentError (also a ValueError)   a bad argument, e.g. an empty project id
     ├── APIError                                   a non-success API response, after retries
     │   ├── AuthenticationError                    401
@@ -17,12 +18,18 @@ The tree::
     ├── ProjectFailedError                         the final status is ``error``
     ├── ProjectCanceledError                       the final status is ``canceled``
     ├── WaitTimeoutError (also a TimeoutError)     the deadline passed (or would, during a retry)
-    └── DownloadError                              an output could not be saved
-        ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
-        └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
+    ├── DownloadError                              an output could not be saved
+    │   ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
+    │   └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
+    └── WebhookVerificationError                   a webhook delivery to refuse (answer 400)
+        ├── WebhookMissingHeaderError              a signing header is missing or empty
+        ├── WebhookMalformedTimestampError         the timestamp header is not integer seconds
+        ├── WebhookTimestampOutsideWindowError     signed too long ago, or too far in the future
+        ├── WebhookSignatureMismatchError          no webhook secret gives the signature received
+        └── WebhookMalformedBodyError              signed, but not an event: not JSON, no type, no project
 
-Messages never contain the API token, and every URL in them is redacted by
-:func:`magic_hour_ext._redact.redact_url`.
+Messages never contain the API token, a webhook secret or a signature, and every URL in them is
+redacted by :func:`magic_hour_ext._redact.redact_url`.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ __all__ = [
     "MagicHourError",
     "MalformedResponseError",
     "MissingAPIKeyError",
+    "MissingWebhookSecretError",
     "NotFoundError",
     "OutputExistsError",
     "PaymentRequiredError",
@@ -54,6 +62,12 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "WebhookMalformedBodyError",
+    "WebhookMalformedTimestampError",
+    "WebhookMissingHeaderError",
+    "WebhookSignatureMismatchError",
+    "WebhookTimestampOutsideWindowError",
+    "WebhookVerificationError",
     "api_error_for_status",
 ]
 
@@ -81,6 +95,20 @@ class MissingAPIKeyError(ConfigurationError):
         self.variable = variable
         super().__init__(
             f"{variable} is not set: export your Magic Hour API key as {variable}, or pass client=..."
+        )
+
+
+class MissingWebhookSecretError(ConfigurationError):
+    """No webhook secret was given and ``MAGIC_HOUR_WEBHOOK_SECRET`` is not set.
+
+    A configuration error, not a verification error: a receiver should fail loudly (500, or at
+    start-up), not answer 400 to every genuine delivery.
+    """
+
+    def __init__(self, variable: str = "MAGIC_HOUR_WEBHOOK_SECRET") -> None:
+        self.variable = variable
+        super().__init__(
+            f"{variable} is not set: export your webhook's signing secret as {variable}, or pass secret=..."
         )
 
 
@@ -239,6 +267,84 @@ class DownloadExpiredError(DownloadError):
 
 class OutputExistsError(DownloadError, FileExistsError):
     """The final file already exists; pass ``overwrite=True`` to replace it."""
+
+
+class WebhookVerificationError(MagicHourError):
+    """A webhook delivery that must not be trusted or cannot be read: answer it with HTTP 400.
+
+    Each subclass names one reason. The message never contains a webhook secret, the signature
+    expected or the one received.
+
+    Example:
+        >>> try:
+        ...     raise WebhookMissingHeaderError("magic-hour-event-signature")
+        ... except WebhookVerificationError as err:
+        ...     print(err)
+        the webhook has no magic-hour-event-signature header
+    """
+
+
+class WebhookMissingHeaderError(WebhookVerificationError):
+    """A signing header is missing or empty.
+
+    Attributes:
+        header: Its name, e.g. ``"magic-hour-event-timestamp"``.
+    """
+
+    def __init__(self, header: str) -> None:
+        self.header = header
+        super().__init__(f"the webhook has no {header} header")
+
+
+class WebhookMalformedTimestampError(WebhookVerificationError):
+    """The timestamp header is not an integer number of seconds since the epoch."""
+
+
+class WebhookTimestampOutsideWindowError(WebhookVerificationError):
+    """The delivery was signed more than *tolerance* seconds before now, or after now.
+
+    A replayed old delivery, or a clock that is off: the signature itself was right.
+
+    Attributes:
+        timestamp: The signed timestamp (seconds since the epoch).
+        now: The time of the check (seconds since the epoch).
+        tolerance: The window on either side of *now*, in seconds.
+        age: ``now - timestamp``: positive when signed in the past, negative in the future.
+
+    Example:
+        >>> str(WebhookTimestampOutsideWindowError(1_000, now=1_400.0, tolerance=300.0))
+        'the webhook was signed 400 s ago, outside the 300 s window (replayed, or a clock is off)'
+        >>> str(WebhookTimestampOutsideWindowError(1_400, now=1_000.0, tolerance=300.0))
+        'the webhook was signed 400 s in the future, outside the 300 s window (a clock is off)'
+    """
+
+    def __init__(self, timestamp: int, *, now: float, tolerance: float) -> None:
+        self.timestamp = timestamp
+        self.now = now
+        self.tolerance = tolerance
+        self.age = now - timestamp
+        when, why = (
+            (f"{self.age:.0f} s ago", "replayed, or a clock is off")
+            if self.age >= 0
+            else (f"{-self.age:.0f} s in the future", "a clock is off")
+        )
+        super().__init__(f"the webhook was signed {when}, outside the {tolerance:g} s window ({why})")
+
+
+class WebhookSignatureMismatchError(WebhookVerificationError):
+    """The signature is not the one any of the webhook secrets gives for this timestamp and body.
+
+    The body or timestamp was changed on the way (a proxy that re-encodes JSON, a framework that
+    parsed and re-serialised the body), the secret is another endpoint's, or it is a forgery.
+    """
+
+
+class WebhookMalformedBodyError(WebhookVerificationError):
+    """The signed body is not a Magic Hour event.
+
+    It is not JSON, not an object, has no ``type`` string, or the ``payload`` of a known event type
+    is not a project (``id`` and ``status`` are required, and ``downloads`` once ``complete``).
+    """
 
 
 _ERRORS_BY_STATUS: dict[int, type[APIError]] = {

@@ -239,24 +239,36 @@ class ProjectReader(Generic[P]):
             raise MalformedResponseError(status_code, "the body is not JSON") from None
         if not isinstance(payload, dict):
             raise MalformedResponseError(status_code, "the body is not a JSON object")
-        needed = (
-            _NEEDED_AT_STATUS.get(payload["status"], ()) if isinstance(payload.get("status"), str) else ()
-        )
-        dropped: list[FieldError] = []
         try:
-            fitted = fit_object(payload, self.kind.fields, strict=needed, dropped=dropped)
+            return self.read_object(payload)
         except FieldError as exc:
             raise MalformedResponseError(
                 status_code, f"the {self.kind.name} project does not match the spec: {exc}"
             ) from None
+
+    def read_object(self, payload: Mapping[str, Any]) -> P:
+        """The project of a decoded JSON object (a GET's body, a webhook's ``payload``).
+
+        Raises:
+            FieldError: a strict field is missing or does not fit; it names the field, never its value.
+
+        Example:
+            >>> ProjectReader(ImageProject).read_object({"id": "p", "status": "complete"})
+            Traceback (most recent call last):
+            ...
+            magic_hour_ext._tolerant.FieldError: the field 'downloads' is missing
+        """
+        needed = (
+            _NEEDED_AT_STATUS.get(payload["status"], ()) if isinstance(payload.get("status"), str) else ()
+        )
+        dropped: list[FieldError] = []
+        fitted = fit_object(payload, self.kind.fields, strict=needed, dropped=dropped)
         for error in dropped:
             self._log(fitted, error)
         try:
             return self.model.from_dict(fitted)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - fitted above
-            raise MalformedResponseError(
-                status_code, f"the {self.kind.name} project does not match the spec ({type(exc).__name__})"
-            ) from None
+            raise FieldError("(model)", f"does not parse ({type(exc).__name__})") from None
 
     def _log(self, payload: Mapping[str, Any], error: FieldError) -> None:
         name = field_name(error.field)

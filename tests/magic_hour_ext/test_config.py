@@ -9,7 +9,12 @@ import pytest
 from generated import AuthenticatedClient
 from magic_hour_ext import CheckResult, acheck_result, check_result
 from magic_hour_ext import _config as c
-from magic_hour_ext._errors import ConfigurationError, InvalidArgumentError, MissingAPIKeyError
+from magic_hour_ext._errors import (
+    ConfigurationError,
+    InvalidArgumentError,
+    MissingAPIKeyError,
+    MissingWebhookSecretError,
+)
 from magic_hour_ext.testing import MagicHourServer
 
 
@@ -133,3 +138,21 @@ def test_key_http_cannot_carry_is_refused_without_echo(key: str) -> None:
     with pytest.raises(ConfigurationError, match="MAGIC_HOUR_API_KEY") as info:
         c.client_from_env({"MAGIC_HOUR_API_KEY": key})
     assert key.strip() not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "secrets"),
+    [
+        ("whsec_a", ("whsec_a",)),
+        (" whsec_a\n", ("whsec_a",)),
+        ("whsec_new whsec_old", ("whsec_new", "whsec_old")),
+    ],
+)
+def test_webhook_secrets_from_env(raw: str, secrets: tuple[str, ...]) -> None:
+    assert c.webhook_secrets_from_env({"MAGIC_HOUR_WEBHOOK_SECRET": raw}) == secrets
+
+
+@pytest.mark.parametrize("env", [{}, {"MAGIC_HOUR_WEBHOOK_SECRET": ""}, {"MAGIC_HOUR_WEBHOOK_SECRET": " \t"}])
+def test_missing_webhook_secret(env: dict[str, str]) -> None:
+    with pytest.raises(MissingWebhookSecretError, match="MAGIC_HOUR_WEBHOOK_SECRET is not set"):
+        c.webhook_secrets_from_env(env)

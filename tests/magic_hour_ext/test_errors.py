@@ -110,3 +110,29 @@ def test_wait_timeout_raised_early_says_why() -> None:
         "image project 'p1' still 'rendering': after 0.50 s, the next retry"
         " (Retry-After 30 s, after HTTP 429) would end after the 3 s deadline; resume with check_result('p1')"
     )
+
+
+def test_webhook_errors() -> None:
+    assert issubclass(e.MissingWebhookSecretError, e.ConfigurationError)
+    assert not issubclass(e.MissingWebhookSecretError, e.WebhookVerificationError)
+    assert issubclass(e.WebhookVerificationError, e.MagicHourError)
+    for cls in (
+        e.WebhookMissingHeaderError,
+        e.WebhookMalformedTimestampError,
+        e.WebhookTimestampOutsideWindowError,
+        e.WebhookSignatureMismatchError,
+        e.WebhookMalformedBodyError,
+    ):
+        assert issubclass(cls, e.WebhookVerificationError)
+        assert cls.__name__ in (e.__doc__ or "")  # the tree in the docstring is complete
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "now", "age", "words"),
+    [(100, 500.0, 400.0, "400 s ago"), (500, 100.0, -400.0, "400 s in the future")],
+)
+def test_outside_window_says_which_side(timestamp: int, now: float, age: float, words: str) -> None:
+    err = e.WebhookTimestampOutsideWindowError(timestamp, now=now, tolerance=300.0)
+    assert (err.timestamp, err.now, err.tolerance, err.age) == (timestamp, now, 300.0, age)
+    assert words in str(err)
+    assert "300 s window" in str(err)
