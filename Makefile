@@ -51,7 +51,7 @@ lint: install
 
 # bench-install: the quick benchmark test needs the official SDK; installing it is make's job, not the test's.
 test: check-generated lint bench-install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # The main job, offline: a local server renders a project for a few seconds; its two PNGs are
 # downloaded into ./magic-hour-demo/ with live progress.

@@ -1,6 +1,5 @@
 """The generated client against the real local server on 127.0.0.1, not a mock transport."""
 
-import asyncio
 from collections.abc import Iterator
 from http import HTTPStatus
 
@@ -11,12 +10,6 @@ from generated import AuthenticatedClient
 from generated.api.image_projects import delete_image_project, get_image_project
 from generated.models import ErrorBody, ImageProject, ProjectError, ProjectStatus
 from magic_hour_ext.testing import MagicHourServer, Output
-
-
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer(token="mhk_test_over_http") as server:
-        yield server
 
 
 @pytest.fixture
@@ -103,13 +96,10 @@ def test_hostile_id_reaches_the_right_project(
     assert server.get_project("a").enabled is True
 
 
-def test_async_get(server: MagicHourServer) -> None:
+@pytest.mark.anyio
+async def test_async_get(server: MagicHourServer) -> None:
     project = server.create_project()
-
-    async def main() -> ImageProject | ErrorBody | None:
-        async with AuthenticatedClient(base_url=server.base_url, token=server.token) as client:
-            return await get_image_project.asyncio(project.id, client=client)
-
-    parsed = asyncio.run(main())
+    async with AuthenticatedClient(base_url=server.base_url, token=server.token) as client:
+        parsed = await get_image_project.asyncio(project.id, client=client)
     assert isinstance(parsed, ImageProject)
     assert parsed.id == project.id

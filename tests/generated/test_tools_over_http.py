@@ -6,7 +6,6 @@ records each request and answers as the API documents (200 with the response mod
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from collections.abc import Iterator
@@ -95,11 +94,12 @@ def test_an_image_tool_with_nested_models(api: type[_Recorder]) -> None:
     }
 
 
-def test_a_video_tool_async_and_its_deprecated_cost_is_optional(api: type[_Recorder]) -> None:
+@pytest.mark.anyio
+async def test_a_video_tool_async_and_its_deprecated_cost_is_optional(api: type[_Recorder]) -> None:
     api.answers.append((200, {"id": "v1", "credits_charged": 450}))
     body = ImageToVideoBody.from_dict({"end_seconds": 5, "assets": {"image_file_path": "https://x/y.png"}})
 
-    created = asyncio.run(create_image_to_video.asyncio(client=client(api), body=body))
+    created = await create_image_to_video.asyncio(client=client(api), body=body)
 
     assert isinstance(created, ImageToVideoResponse)
     assert created.id == "v1"

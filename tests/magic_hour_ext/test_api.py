@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-import stamina
 
 from generated import AuthenticatedClient
 from magic_hour_ext import (
@@ -20,35 +18,23 @@ from magic_hour_ext import (
     get_project,
 )
 from magic_hour_ext.testing import Fault, MagicHourServer
+from tests.magic_hour_ext._helpers import api_client, in_mode
+
+pytestmark = pytest.mark.usefixtures("fast")
 
 
 @pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer() as server, stamina.set_testing(True, attempts=6, cap=True):
-        yield server
+def get(mode: str) -> Callable[..., Any]:
+    return in_mode(mode, get_project, aget_project)
 
 
-def _sync_or_async(request: pytest.FixtureRequest, sync: Callable[..., Any], coro: Callable[..., Any]) -> Any:
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if request.param == "sync":
-            return sync(*args, **kwargs)
-        return asyncio.run(coro(*args, **kwargs))
-
-    return call
-
-
-@pytest.fixture(params=["sync", "async"])
-def get(request: pytest.FixtureRequest) -> Callable[..., Any]:
-    return _sync_or_async(request, get_project, aget_project)  # type: ignore[no-any-return]
-
-
-@pytest.fixture(params=["sync", "async"])
-def delete(request: pytest.FixtureRequest) -> Callable[..., Any]:
-    return _sync_or_async(request, delete_project, adelete_project)  # type: ignore[no-any-return]
+@pytest.fixture
+def delete(mode: str) -> Callable[..., Any]:
+    return in_mode(mode, delete_project, adelete_project)
 
 
 def client(server: MagicHourServer, token: str | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url, token=token or server.token)
+    return api_client(server, token=token or server.token)
 
 
 def test_get(get: Callable[..., Any], server: MagicHourServer) -> None:

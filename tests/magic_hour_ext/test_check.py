@@ -1,18 +1,17 @@
 """check_result and acheck_result over real sockets, against the local Magic Hour server.
 
-Every test runs with both drivers (the ``run`` fixture), so sync/async parity is checked on each
-behaviour. Polls are fast (MAGIC_HOUR_POLL_INTERVAL=0.02) and retry waits are skipped by stamina's
-testing mode, except where the wait is what is tested.
+Every test runs with the sync driver and the async one on asyncio and trio (the ``run`` and
+``mode`` fixtures), so parity is checked on each behaviour. Polls are fast
+(MAGIC_HOUR_POLL_INTERVAL=0.02) and retry waits are skipped by stamina's testing mode (the
+``fast`` fixture), except where the wait is what is tested.
 """
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import logging
 import time
 import zlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,41 +43,11 @@ from magic_hour_ext import (
     redact_signed_urls_in_logs,
 )
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from tests.magic_hour_ext._helpers import DownloadHost, Run, api_client, download_client, files
 
-Run = Callable[..., CheckResult]
+pytestmark = pytest.mark.usefixtures("fast")
+
 DATA = bytes(range(256)) * 1200  # 300 KiB, several chunks on the wire
-
-
-@pytest.fixture(autouse=True)
-def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
-    with stamina.set_testing(True, attempts=6, cap=True):
-        yield
-
-
-def api_client(server: MagicHourServer, **kwargs: Any) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url, token=server.token, **kwargs)
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
-    def call(project_id: str, **kwargs: Any) -> CheckResult:
-        kwargs.setdefault("client", api_client(server))
-        kwargs.setdefault("download_directory", tmp_path / "out")
-        if mode == "sync":
-            return check_result(project_id, **kwargs)
-        return asyncio.run(acheck_result(project_id, **kwargs))
-
-    return call
-
-
-def files(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.rglob("*")) if directory.exists() else []
 
 
 # -- statuses ----------------------------------------------------------------------------------------
@@ -117,7 +86,7 @@ def test_error_status(run: Run, server: MagicHourServer, tmp_path: Path) -> None
         run(project.id)
     assert (info.value.code, info.value.message) == ("no_source_face", "Please use a face")
     assert str(info.value.project.status) == "error"
-    assert files(tmp_path / "out") == []
+    assert files(tmp_path / "out") is None  # not even created
 
 
 def test_canceled_status(run: Run, server: MagicHourServer) -> None:
@@ -344,7 +313,6 @@ def test_no_partial_file_after_a_failed_download(run: Run, server: MagicHourServ
         run(project.id)
     assert "signature=***" in str(info.value)
     assert files(tmp_path / "out") in ([], [f"mh-{project.id}-2.png"])
-    assert not any(name.endswith(".part") for name in files(tmp_path / "out"))
 
 
 def test_download_error_statuses(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
@@ -379,7 +347,7 @@ def test_expired_url_is_never_downloaded(run: Run, server: MagicHourServer, tmp_
     assert server.download_requests() == []
     assert len(server.api_requests(method="GET")) == 4  # the first GET and 3 refreshes
     assert "signature=***" in str(info.value)
-    assert files(tmp_path / "out") == []
+    assert files(tmp_path / "out") is None  # no download started: not even the folder
 
 
 def test_concurrent_downloads_are_bounded(run: Run, server: MagicHourServer) -> None:
@@ -410,11 +378,6 @@ def test_download_host_never_gets_the_token(run: Run, server: MagicHourServer) -
     assert server.download_requests()
     assert all("authorization" not in r.headers for r in server.download_requests())
     assert all(r.headers["authorization"] == f"Bearer {server.token}" for r in server.api_requests())
-
-
-def download_client(mode: str, **kwargs: Any) -> httpx.Client | httpx.AsyncClient:
-    """A download client for the driver of *mode*."""
-    return (httpx.Client if mode == "sync" else httpx.AsyncClient)(**kwargs)
 
 
 @pytest.mark.parametrize(
@@ -453,7 +416,7 @@ def test_credentials_added_to_the_download_client_later_are_not_sent(
 
 
 def test_the_default_download_client_keeps_no_cookies(
-    run: Run, server: MagicHourServer, download_host: Any
+    run: Run, server: MagicHourServer, download_host: DownloadHost
 ) -> None:
     cookie_and_redirect = [("Set-Cookie", "session=s3cret; Path=/"), ("Location", "/b.png")]
     download_host.answer("/a.png", status=302, headers=cookie_and_redirect)
@@ -544,47 +507,45 @@ def test_keyboard_interrupt_stops_concurrent_downloads(server: MagicHourServer, 
         check_result(
             project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=interrupt
         )
-    assert not any(name.endswith(".part") for name in files(tmp_path))
+    assert not any(name.endswith(".part") for name in files(tmp_path) or [])
 
 
-def test_cancellation_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
+@pytest.mark.anyio
+async def test_cancellation_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
     project = server.create_project(outputs=[Output(size=8 << 20), Output(size=8 << 20)])
+    with anyio.CancelScope() as scope:
 
-    async def main() -> None:
-        with anyio.CancelScope() as scope:
+        def cancel(progress: DownloadProgress) -> None:
+            if progress.bytes_done > 0:
+                scope.cancel()
 
-            def cancel(progress: DownloadProgress) -> None:
-                if progress.bytes_done > 0:
-                    scope.cancel()
-
-            await acheck_result(
-                project.id,
-                client=api_client(server),
-                download_directory=tmp_path,
-                on_download_progress=cancel,
-            )
-        assert scope.cancelled_caught
-
-    anyio.run(main)
+        await acheck_result(
+            project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=cancel
+        )
+    assert scope.cancelled_caught
     assert files(tmp_path) == []
 
 
-def test_many_concurrent_waits_share_the_pool(server: MagicHourServer, tmp_path: Path) -> None:
+@pytest.mark.anyio
+async def test_many_concurrent_waits_share_the_pool(server: MagicHourServer, tmp_path: Path) -> None:
     projects = [server.create_project(timeline=[("queued", 0.1), ("complete", None)]) for _ in range(40)]
     client = api_client(server, httpx_args={"limits": httpx.Limits(max_connections=4)})
+    results: list[CheckResult] = []
 
-    async def main() -> list[CheckResult]:
-        async with httpx.AsyncClient(limits=httpx.Limits(max_connections=3)) as downloads:
-            return await asyncio.gather(
-                *(
-                    acheck_result(p.id, client=client, download_directory=tmp_path, download_client=downloads)
-                    for p in projects
-                )
+    async def wait(project_id: str, downloads: httpx.AsyncClient) -> None:
+        results.append(
+            await acheck_result(
+                project_id, client=client, download_directory=tmp_path, download_client=downloads
             )
+        )
 
-    results = asyncio.run(main())
+    limits = httpx.Limits(max_connections=3)
+    async with httpx.AsyncClient(limits=limits) as downloads, anyio.create_task_group() as group:
+        for project in projects:
+            group.start_soon(wait, project.id, downloads)
+
     assert [r.status for r in results] == ["complete"] * 40
-    assert len(files(tmp_path)) == 40
+    assert len(files(tmp_path) or []) == 40
     assert server.peak_connections <= 4
     assert server.peak_download_connections <= 3
 
@@ -625,7 +586,7 @@ def encode(coding: str, data: bytes) -> bytes:
     return zlib.compress(data)  # "deflate" is the zlib format
 
 
-def encoded_project(server: MagicHourServer, download_host: Any, *answers: dict[str, Any]) -> str:
+def encoded_project(server: MagicHourServer, download_host: DownloadHost, *answers: dict[str, Any]) -> str:
     for answer in answers:
         download_host.answer("/a.png", **answer)
     return server.create_project(extra_fields={"downloads": download_host.downloads("/a.png")}).id
@@ -633,7 +594,7 @@ def encoded_project(server: MagicHourServer, download_host: Any, *answers: dict[
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate"])
 def test_an_encoded_body_is_saved_decoded(
-    run: Run, server: MagicHourServer, download_host: Any, coding: str
+    run: Run, server: MagicHourServer, download_host: DownloadHost, coding: str
 ) -> None:
     body = encode(coding, IMAGE)
     project_id = encoded_project(
@@ -648,7 +609,7 @@ def test_an_encoded_body_is_saved_decoded(
 
 
 def test_an_encoded_body_cut_short_is_downloaded_again_from_the_start(
-    run: Run, server: MagicHourServer, download_host: Any
+    run: Run, server: MagicHourServer, download_host: DownloadHost
 ) -> None:
     body = gzip.compress(IMAGE)
     headers = [("Content-Encoding", "gzip")]
@@ -674,7 +635,7 @@ def test_an_encoded_body_cut_short_is_downloaded_again_from_the_start(
 def test_a_body_that_cannot_be_decoded_is_a_clear_download_error(
     run: Run,
     server: MagicHourServer,
-    download_host: Any,
+    download_host: DownloadHost,
     tmp_path: Path,
     headers: list[tuple[str, str]],
     body: bytes,
@@ -689,7 +650,7 @@ def test_a_body_that_cannot_be_decoded_is_a_clear_download_error(
 
 
 def test_an_existing_output_is_downloaded_again_when_encoded_then_kept(
-    run: Run, server: MagicHourServer, download_host: Any, tmp_path: Path
+    run: Run, server: MagicHourServer, download_host: DownloadHost, tmp_path: Path
 ) -> None:
     answer = {"headers": [("Content-Encoding", "gzip")], "body": gzip.compress(IMAGE)}
     project_id = encoded_project(server, download_host, answer)

@@ -8,7 +8,6 @@ it. Bounds are generous for a loaded 2-core machine; the counts are exact.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,8 +17,9 @@ import pytest
 
 from generated import AuthenticatedClient
 from generated.models import ImageProject
-from magic_hour_ext import CheckResult, DeadlineTransport, WaitTimeoutError, acheck_result, check_result
+from magic_hour_ext import DeadlineTransport, WaitTimeoutError, acheck_result, check_result
 from magic_hour_ext.testing import Fault, MagicHourServer
+from tests.magic_hour_ext._helpers import in_mode
 
 T = 2.0
 MARGIN = 0.75  # for a loaded machine, on top of the promised T + 1 s
@@ -32,22 +32,17 @@ FAULTS: dict[str, Callable[[], Fault]] = {
 }
 
 
-def call(driver: str, project_id: str, **kwargs: Any) -> CheckResult:
-    if driver == "sync":
-        return check_result(project_id, **kwargs)
-    return asyncio.run(acheck_result(project_id, **kwargs))
-
-
-def wait_with_fault(driver: str, server: MagicHourServer, fault: Fault, **kwargs: Any) -> float:
+def wait_with_fault(mode: str, server: MagicHourServer, fault: Fault, **kwargs: Any) -> float:
     """Wait T for a project that never ends; the fault starts after the first GET. The seconds taken."""
     project = server.create_project(timeline=[("queued", None)])
 
     def first_seen(_: ImageProject) -> None:
         server.add_fault(fault)
 
+    wait = in_mode(mode, check_result, acheck_result)
     started = time.monotonic()
     with pytest.raises(WaitTimeoutError) as info:
-        call(driver, project.id, timeout=T, poll_interval=0.1, on_status_change=first_seen, **kwargs)
+        wait(project.id, timeout=T, poll_interval=0.1, on_status_change=first_seen, **kwargs)
     elapsed = time.monotonic() - started
     assert info.value.project is not None  # the last project seen: the first GET's
     assert len(server.api_requests(method="GET")) == 2  # the good one, and the one the fault held
@@ -55,32 +50,30 @@ def wait_with_fault(driver: str, server: MagicHourServer, fault: Fault, **kwargs
 
 
 @pytest.mark.parametrize("fault", FAULTS)
-@pytest.mark.parametrize("driver", ["sync", "async"])
 def test_the_library_built_client_keeps_the_deadline(
-    driver: str, fault: str, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch
+    mode: str, fault: str, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MAGIC_HOUR_API_KEY", server.token)
     monkeypatch.setenv("MAGIC_HOUR_BASE_URL", server.base_url)
-    elapsed = wait_with_fault(driver, server, FAULTS[fault](), client=None)
+    elapsed = wait_with_fault(mode, server, FAULTS[fault](), client=None)
     assert elapsed < T + 1 + MARGIN
 
 
 @pytest.mark.parametrize("fault", ["trickle"])
-@pytest.mark.parametrize("driver", ["sync", "async"])
 def test_a_client_on_a_deadline_transport_keeps_the_deadline(
-    driver: str, fault: str, server: MagicHourServer
+    mode: str, fault: str, server: MagicHourServer
 ) -> None:
     transport = DeadlineTransport()
     client = AuthenticatedClient(
         base_url=server.base_url, token=server.token, httpx_args={"transport": transport}
     )
-    elapsed = wait_with_fault(driver, server, FAULTS[fault](), client=client)
+    elapsed = wait_with_fault(mode, server, FAULTS[fault](), client=client)
     assert elapsed < T + 1 + MARGIN
 
 
-def test_async_keeps_the_deadline_on_any_transport(server: MagicHourServer) -> None:
+def test_async_keeps_the_deadline_on_any_transport(server: MagicHourServer, anyio_backend: str) -> None:
     client = AuthenticatedClient(base_url=server.base_url, token=server.token)  # httpx's transport
-    elapsed = wait_with_fault("async", server, FAULTS["trickle"](), client=client)
+    elapsed = wait_with_fault(anyio_backend, server, FAULTS["trickle"](), client=client)
     assert elapsed < T + 1 + MARGIN
 
 

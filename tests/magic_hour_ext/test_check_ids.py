@@ -8,7 +8,6 @@ included (``...``, ``a/../b``), is sent as exactly one percent-encoded segment.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,51 +26,41 @@ from magic_hour_ext import (
     get_project,
 )
 from magic_hour_ext.testing import MagicHourServer
+from tests.magic_hour_ext._helpers import api_client, in_mode
 
 PREFIX = "/v1/image-projects/"
-Call = Callable[[str, AuthenticatedClient, Path], Any]
+Call = Callable[[str, str, AuthenticatedClient, Path], Any]
 
-
-def _calls() -> dict[str, Call]:
-    def sync_check(pid: str, c: AuthenticatedClient, d: Path) -> Any:
-        return check_result(pid, client=c, download_directory=d, timeout=5)
-
-    def async_check(pid: str, c: AuthenticatedClient, d: Path) -> Any:
-        return asyncio.run(acheck_result(pid, client=c, download_directory=d, timeout=5))
-
-    return {
-        "get": lambda pid, c, d: get_project(pid, client=c),
-        "aget": lambda pid, c, d: asyncio.run(aget_project(pid, client=c)),
-        "delete": lambda pid, c, d: delete_project(pid, client=c),
-        "adelete": lambda pid, c, d: asyncio.run(adelete_project(pid, client=c)),
-        "check_result": sync_check,
-        "acheck_result": async_check,
-    }
-
-
-CALLS = _calls()
+# Each public call that takes a project id, with the test's mode (sync, asyncio or trio).
+CALLS: dict[str, Call] = {
+    "get_project": lambda mode, pid, c, d: in_mode(mode, get_project, aget_project)(pid, client=c),
+    "delete_project": lambda mode, pid, c, d: in_mode(mode, delete_project, adelete_project)(pid, client=c),
+    "check_result": lambda mode, pid, c, d: in_mode(mode, check_result, acheck_result)(
+        pid, client=c, download_directory=d, timeout=5
+    ),
+}
 
 
 @pytest.mark.parametrize("call", CALLS)
 @pytest.mark.parametrize("project_id", [".", ".."])
 def test_dot_segment_ids_are_refused_before_any_request(
-    server: MagicHourServer, tmp_path: Path, call: str, project_id: str
+    server: MagicHourServer, tmp_path: Path, mode: str, call: str, project_id: str
 ) -> None:
     server.create_project(project_id)
-    client = AuthenticatedClient(base_url=server.base_url, token=server.token)
+    client = api_client(server)
     with pytest.raises(InvalidArgumentError, match="dot segment"):
-        CALLS[call](project_id, client, tmp_path)
+        CALLS[call](mode, project_id, client, tmp_path)
     assert server.requests == []
 
 
 @pytest.mark.parametrize("call", CALLS)
 @pytest.mark.parametrize("project_id", ["...", "a/../b", "../x", "./.", ".%2e", " .."])
 def test_other_dotted_ids_stay_one_segment_under_the_collection(
-    server: MagicHourServer, tmp_path: Path, call: str, project_id: str
+    server: MagicHourServer, tmp_path: Path, mode: str, call: str, project_id: str
 ) -> None:
     server.create_project(project_id)
-    client = AuthenticatedClient(base_url=server.base_url, token=server.token)
-    CALLS[call](project_id, client, tmp_path)
+    client = api_client(server)
+    CALLS[call](mode, project_id, client, tmp_path)
     api = [r for r in server.requests if r.host == "api"]
     assert api
     for request in api:

@@ -9,16 +9,13 @@ value; the other libraries' hold none once the application has called redact_sig
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import stamina
 
-from generated import AuthenticatedClient
 from magic_hour_ext import (
     CheckResult,
     DownloadError,
@@ -27,8 +24,8 @@ from magic_hour_ext import (
     redact_signed_urls_in_logs,
 )
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from tests.magic_hour_ext._helpers import api_client, in_mode
 
-TOKEN = "mhk_live_SECRET-TOKEN-0123456789"
 # A query value that is not redacted: expires=<digits> or signature=<anything but ***>.
 LEAK = re.compile(r"(expires|signature)=(?!\*\*\*)[^&\s'\"]+", re.IGNORECASE)
 
@@ -38,25 +35,21 @@ def texts(caplog: pytest.LogCaptureFixture) -> str:
     return "\n".join(f"{r.name} {r.getMessage()} {r.__dict__!r}" for r in caplog.records)
 
 
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer(token=TOKEN) as server:
-        yield server
-
-
-def run(driver: str, server: MagicHourServer, directory: Path) -> CheckResult:
+def run(mode: str, server: MagicHourServer, directory: Path) -> CheckResult:
     project = server.create_project(
         timeline=[("rendering", 0.05), ("complete", None)], outputs=[Output(size=5000), Output(size=7000)]
     )
     server.add_fault(Fault.redirect(times=2))
     server.add_fault(Fault.status(503, route="download", times=1))
     server.add_fault(Fault.status(503, route="get", times=1))
-    client = AuthenticatedClient(base_url=server.base_url, token=TOKEN)
-    kwargs = {"client": client, "download_directory": directory, "poll_interval": 0.1, "timeout": 10}
+    kwargs = {
+        "client": api_client(server),
+        "download_directory": directory,
+        "poll_interval": 0.1,
+        "timeout": 10,
+    }
     with stamina.set_testing(True, attempts=6):
-        if driver == "sync":
-            return check_result(project.id, **kwargs)  # type: ignore[arg-type]
-        return asyncio.run(acheck_result(project.id, **kwargs))  # type: ignore[arg-type]
+        return in_mode(mode, check_result, acheck_result)(project.id, **kwargs)
 
 
 def leaks_in(text: str, server: MagicHourServer) -> list[str]:
@@ -68,7 +61,9 @@ def leaks_in(text: str, server: MagicHourServer) -> list[str]:
         if (value := pair.partition("=")[2])
     }
     assert secrets
-    return sorted({m.group(0) for m in LEAK.finditer(text)} | {s for s in (*secrets, TOKEN) if s in text})
+    return sorted(
+        {m.group(0) for m in LEAK.finditer(text)} | {s for s in (*secrets, server.token) if s in text}
+    )
 
 
 @pytest.fixture
@@ -79,36 +74,28 @@ def without_redaction(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(logging.getLogger(name), "filters", [])
 
 
-@pytest.mark.parametrize("driver", ["sync", "async"])
 @pytest.mark.usefixtures("without_redaction")
 def test_our_records_and_errors_hold_no_secret_without_opting_in(
-    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, driver: str
+    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, mode: str
 ) -> None:
     caplog.set_level(logging.DEBUG)
     project = server.create_project(outputs=[Output(size=5000)])
     server.add_fault(Fault.truncate(at=0.5, route="download", times=None))
-    client = AuthenticatedClient(base_url=server.base_url, token=TOKEN)
-
-    def call() -> object:
-        if driver == "sync":
-            return check_result(project.id, client=client, download_directory=tmp_path)
-        return asyncio.run(acheck_result(project.id, client=client, download_directory=tmp_path))
-
+    wait = in_mode(mode, check_result, acheck_result)
     with stamina.set_testing(True, attempts=2), pytest.raises(DownloadError) as info:
-        call()
+        wait(project.id, client=api_client(server), download_directory=tmp_path)
     ours = "\n".join(f"{r.getMessage()} {r.__dict__!r}" for r in caplog.records if r.name.startswith("magic"))
     assert "signature=***" in ours + str(info.value)
     assert leaks_in(ours + f"{info.value} {info.value!r}", server) == []
     assert leaks_in(texts(caplog), server) != []  # httpx's own lines: what the opt-in is for
 
 
-@pytest.mark.parametrize("driver", ["sync", "async"])
 def test_debug_logs_hold_no_token_and_no_signed_query(
-    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, driver: str
+    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, mode: str
 ) -> None:
     redact_signed_urls_in_logs()
     caplog.set_level(logging.DEBUG)
-    result = run(driver, server, tmp_path)
+    result = run(mode, server, tmp_path)
     assert len(result.downloaded_paths) == 2
     # The run went through every path that logs a URL: redirects, retries, downloads.
     assert [r.status for r in server.download_requests()].count(302) == 2

@@ -1,51 +1,28 @@
 """Tolerant reading, over real sockets: only what the job needs stops a wait; failed means failed.
 
 The local server's ``extra_fields`` override or null any field of the project's body. Every test
-runs with both drivers (sync and async).
+runs in each mode (sync, asyncio, trio).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generated import AuthenticatedClient
 from generated.types import Unset
 from magic_hour_ext import (
-    CheckResult,
     MalformedResponseError,
     ProjectFailedError,
-    acheck_result,
-    check_result,
     get_project,
 )
 from magic_hour_ext.testing import MagicHourServer, Output
+from tests.magic_hour_ext._helpers import Run, api_client
 
-Run = Callable[..., CheckResult]
 SLOW_THEN_DONE = [("queued", 0.1), ("rendering", 0.1), ("complete", None)]
 
-
-@pytest.fixture(autouse=True)
-def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
-    return
-
-
-@pytest.fixture(params=["sync", "async"])
-def run(request: pytest.FixtureRequest, server: MagicHourServer, tmp_path: Path) -> Run:
-    def call(project_id: str, **kwargs: Any) -> CheckResult:
-        kwargs.setdefault("client", AuthenticatedClient(base_url=server.base_url, token=server.token))
-        kwargs.setdefault("download_directory", tmp_path / "out")
-        if request.param == "sync":
-            return check_result(project_id, **kwargs)
-        return asyncio.run(acheck_result(project_id, **kwargs))
-
-    return call
+pytestmark = pytest.mark.usefixtures("fast")
 
 
 @pytest.mark.parametrize(
@@ -118,9 +95,7 @@ def test_a_failed_project_is_failed_whatever_its_error_says(
 
 def test_get_project_reads_tolerantly_too(server: MagicHourServer) -> None:
     project = server.create_project(extra_fields={"credits_charged": None, "created_at": 5})
-    client = AuthenticatedClient(base_url=server.base_url, token=server.token)
-
-    got = get_project(project.id, client=client)
+    got = get_project(project.id, client=api_client(server))
 
     assert str(got.status) == "complete"
     assert isinstance(got.credits_charged, Unset)

@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -31,26 +30,14 @@ from magic_hour_ext import (
 from magic_hour_ext._cli import build_parser, error_message, exit_code
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
 from magic_hour_ext.testing import MagicHourServer, Output
+from tests.magic_hour_ext._helpers import child_env
 
 FAST = [("queued", 0.2), ("rendering", 0.2), ("complete", None)]
 
 
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer("cli-test-token-4f9a") as running:
-        yield running
-
-
 def cli_env(**extra: str) -> dict[str, str]:
     """The environment of a run: no MAGIC_HOUR_* or colour settings of ours, a fast poll interval."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("MAGIC_HOUR_") and key not in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE")
-    }
-    env["MAGIC_HOUR_POLL_INTERVAL"] = "0.1"
-    env.update(extra)
-    return env
+    return child_env(MAGIC_HOUR_POLL_INTERVAL="0.1", **extra)
 
 
 def run_cli(

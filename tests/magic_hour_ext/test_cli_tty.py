@@ -11,18 +11,12 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from magic_hour_ext.testing import MagicHourServer, Output
-
-
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer("tty-test-token-7c1e") as running:
-        yield running
+from tests.magic_hour_ext._helpers import child_env
 
 
 def run_in_pty(
@@ -33,8 +27,7 @@ def run_in_pty(
     When *answer* is given, it is typed (with Enter) once a ``[y/N]`` prompt shows.
     Returns the exit code and everything the terminal received.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAGIC_HOUR_") and k != "NO_COLOR"}
-    env.update(TERM="xterm-256color", MAGIC_HOUR_API_KEY=server.token, MAGIC_HOUR_POLL_INTERVAL="0.1")
+    env = child_env(TERM="xterm-256color", MAGIC_HOUR_API_KEY=server.token, MAGIC_HOUR_POLL_INTERVAL="0.1")
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     proc = subprocess.Popen(

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 
@@ -16,6 +16,7 @@ from magic_hour_ext._errors import (
     MissingWebhookSecretError,
 )
 from magic_hour_ext.testing import MagicHourServer
+from tests.magic_hour_ext._helpers import api_client
 
 
 def test_client_from_env_uses_key_and_base_url() -> None:
@@ -85,9 +86,9 @@ def test_poll_floor(url: str, floor: float) -> None:
     assert c.poll_floor(url) == floor
 
 
-def call(sync: bool, client: AuthenticatedClient, project_id: str, **kwargs: Any) -> CheckResult:
-    """check_result or acheck_result, closing the client's connections afterwards."""
-    if sync:
+def call(mode: str, client: AuthenticatedClient, project_id: str, **kwargs: Any) -> CheckResult:
+    """check_result in *mode*, closing the client's connections afterwards."""
+    if mode == "sync":
         with client:
             return check_result(project_id, client=client, **kwargs)
 
@@ -95,42 +96,37 @@ def call(sync: bool, client: AuthenticatedClient, project_id: str, **kwargs: Any
         async with client:
             return await acheck_result(project_id, client=client, **kwargs)
 
-    return asyncio.run(run())
+    return anyio.run(run, backend=mode)
 
 
-@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
 @pytest.mark.parametrize("source", ["argument", "environment"])
 def test_check_result_refuses_a_near_busy_poll_against_a_remote_api(
-    sync: bool, source: str, monkeypatch: pytest.MonkeyPatch
+    mode: str, source: str, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with MagicHourServer() as server:
-        project = server.create_project()
-        # The production base URL decides the floor; the requests (if any) would go to the local
-        # server, so this test can never reach the internet.
-        client = AuthenticatedClient(base_url=c.DEFAULT_BASE_URL, token=server.token)
-        auth = {"Authorization": f"Bearer {server.token}"}
-        client.set_httpx_client(httpx.Client(base_url=server.base_url, headers=auth))
-        client.set_async_httpx_client(httpx.AsyncClient(base_url=server.base_url, headers=auth))
-        kwargs: dict[str, Any] = {"download_outputs": False}
-        if source == "argument":
-            kwargs["poll_interval"] = 1e-6
-            expected: type[Exception] = InvalidArgumentError
-        else:
-            monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "1e-6")
-            expected = ConfigurationError
-        with pytest.raises(expected, match=r"at least 0\.1 s"):
-            call(sync, client, project.id, **kwargs)
-        assert server.requests == []
+    project = server.create_project()
+    # The production base URL decides the floor; the requests (if any) would go to the local
+    # server, so this test can never reach the internet.
+    client = AuthenticatedClient(base_url=c.DEFAULT_BASE_URL, token=server.token)
+    auth = {"Authorization": f"Bearer {server.token}"}
+    client.set_httpx_client(httpx.Client(base_url=server.base_url, headers=auth))
+    client.set_async_httpx_client(httpx.AsyncClient(base_url=server.base_url, headers=auth))
+    kwargs: dict[str, Any] = {"download_outputs": False}
+    if source == "argument":
+        kwargs["poll_interval"] = 1e-6
+        expected: type[Exception] = InvalidArgumentError
+    else:
+        monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "1e-6")
+        expected = ConfigurationError
+    with pytest.raises(expected, match=r"at least 0\.1 s"):
+        call(mode, client, project.id, **kwargs)
+    assert server.requests == []
 
 
-@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
-def test_fast_polls_stay_allowed_against_a_local_server(sync: bool) -> None:
-    with MagicHourServer() as server:
-        project = server.create_project(timeline=[("rendering", 0.1), ("complete", None)])
-        client = AuthenticatedClient(base_url=server.base_url, token=server.token)
-        result = call(sync, client, project.id, download_outputs=False, poll_interval=0.01)
-        assert result.status == "complete"
-        assert len(server.api_requests()) >= 3
+def test_fast_polls_stay_allowed_against_a_local_server(mode: str, server: MagicHourServer) -> None:
+    project = server.create_project(timeline=[("rendering", 0.1), ("complete", None)])
+    result = call(mode, api_client(server), project.id, download_outputs=False, poll_interval=0.01)
+    assert result.status == "complete"
+    assert len(server.api_requests()) >= 3
 
 
 @pytest.mark.parametrize("key", ["mhk live", "mhk\nlive", "mhk_lïve", "mhk\x00"])

@@ -25,6 +25,7 @@ from magic_hour_ext._errors import (
     WaitTimeoutError,
 )
 from magic_hour_ext._result import CheckResult
+from tests.magic_hour_ext._helpers import image_project
 
 NOW = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.UTC)
 LATER = (NOW + dt.timedelta(hours=24)).isoformat()
@@ -32,23 +33,16 @@ EARLIER = (NOW - dt.timedelta(seconds=1)).isoformat()
 
 
 def project(status: str, *, downloads: int = 0, expires: str = LATER, error: Any = None) -> ImageProject:
-    return ImageProject.from_dict(
-        {
-            "id": "p",
-            "name": None,
-            "status": status,
-            "image_count": downloads,
-            "type": "AI_IMAGE",
-            "created_at": NOW.isoformat(),
-            "enabled": True,
-            "total_frame_cost": 5,
-            "credits_charged": 5,
-            "downloads": [
-                {"url": f"http://cdn/p/{i}/output.png?signature=s{i}", "expires_at": expires}
-                for i in range(downloads)
-            ],
-            "error": error,
-        }
+    return image_project(
+        id="p",
+        status=status,
+        image_count=downloads,
+        created_at=NOW.isoformat(),
+        downloads=[
+            {"url": f"http://cdn/p/{i}/output.png?signature=s{i}", "expires_at": expires}
+            for i in range(downloads)
+        ],
+        error=error,
     )
 
 

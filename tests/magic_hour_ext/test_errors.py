@@ -1,29 +1,14 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from generated.models import ImageProject
 from magic_hour_ext import _errors as e
+from tests.magic_hour_ext._helpers import image_project
 
 
 def _project(status: str, error: dict[str, str] | None = None) -> ImageProject:
-    return ImageProject.from_dict(
-        {
-            "id": "p1",
-            "name": None,
-            "status": status,
-            "image_count": 1,
-            "type": "AI_IMAGE",
-            "created_at": dt.datetime(2026, 1, 1).isoformat(),
-            "enabled": True,
-            "total_frame_cost": 5,
-            "credits_charged": 5,
-            "downloads": [],
-            "error": error,
-        }
-    )
+    return image_project(id="p1", status=status, downloads=[], error=error)
 
 
 @pytest.mark.parametrize(

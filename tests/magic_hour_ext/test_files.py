@@ -12,12 +12,9 @@ from magic_hour_ext._errors import DownloadError, OutputExistsError
 from magic_hour_ext._files import Cancelled, commit_file, open_sink, prepare_directory
 from magic_hour_ext._result import DownloadProgress
 from magic_hour_ext._retry import RetryState, TransientError
+from tests.magic_hour_ext._helpers import files
 
 URL = "http://cdn/p/0/output.png?signature=SECRET"
-
-
-def names(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir())
 
 
 def item(tmp_path: Path, name: str = "mh-p-1.png") -> DownloadItem:
@@ -101,7 +98,7 @@ def test_existing_file_of_another_size_is_never_overwritten(tmp_path: Path) -> N
     assert info.value.path == tmp_path / "mh-p-1.png"
     assert "SECRET" not in str(info.value)
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"keep"
-    assert names(tmp_path) == ["mh-p-1.png"]
+    assert files(tmp_path) == ["mh-p-1.png"]
 
 
 def test_existing_file_without_an_announced_size_is_judged_at_the_end(tmp_path: Path) -> None:
@@ -112,7 +109,7 @@ def test_existing_file_without_an_announced_size_is_judged_at_the_end(tmp_path: 
         with pytest.raises(OutputExistsError, match=r"holds 4 bytes \(the download has 5\)"):
             sink.finish()
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"keep"
-    assert names(tmp_path) == ["mh-p-1.png"]
+    assert files(tmp_path) == ["mh-p-1.png"]
 
 
 def test_existing_file_without_an_announced_size_of_the_size_downloaded_is_kept(tmp_path: Path) -> None:
@@ -123,7 +120,7 @@ def test_existing_file_without_an_announced_size_of_the_size_downloaded_is_kept(
         sink.write(b"same")
         assert sink.finish() == tmp_path / "mh-p-1.png"
     assert (tmp_path / "mh-p-1.png").stat().st_ino == inode  # kept as it was
-    assert names(tmp_path) == ["mh-p-1.png"]
+    assert files(tmp_path) == ["mh-p-1.png"]
 
 
 def test_a_file_of_the_same_size_saved_meanwhile_is_kept(
@@ -139,7 +136,7 @@ def test_a_file_of_the_same_size_saved_meanwhile_is_kept(
         (tmp_path / "mh-p-1.png").write_bytes(b"NEW")  # another saver of the same project won
         assert sink.finish() == tmp_path / "mh-p-1.png"
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"NEW"
-    assert names(tmp_path) == ["mh-p-1.png"]  # no .part left
+    assert files(tmp_path) == ["mh-p-1.png"]  # no .part left
     assert progress[-1].bytes_done == progress[-1].bytes_total == 3
     assert "already saved" in caplog.text
 
@@ -157,7 +154,7 @@ def test_existing_file_of_the_announced_size_is_kept(
         assert sink.temp is None
         assert sink.finish() == tmp_path / "mh-p-1.png"
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"keep"
-    assert names(tmp_path) == ["mh-p-1.png"]
+    assert files(tmp_path) == ["mh-p-1.png"]
     assert [(p.bytes_done, p.bytes_total) for p in progress] == [(4, 4)]
     assert "already saved" in caplog.text
     assert "SECRET" not in caplog.text
@@ -198,7 +195,7 @@ def test_expired_url_finishes_with_none(tmp_path: Path) -> None:
     with open_sink(item(tmp_path), overwrite=False) as sink:
         assert sink.begin(410, httpx.Headers()) is False
         assert sink.finish() is None
-    assert names(tmp_path) == []
+    assert files(tmp_path) == []
 
 
 def test_abandon_removes_the_name_while_the_writer_holds_the_file(tmp_path: Path) -> None:
@@ -208,9 +205,9 @@ def test_abandon_removes_the_name_while_the_writer_holds_the_file(tmp_path: Path
         sink.write(b"a")
         cancel.set()
         sink.abandon()  # from the main thread
-        assert names(tmp_path) == []
+        assert files(tmp_path) == []
         sink.finish()  # cannot commit once cancelled
-    assert names(tmp_path) == []
+    assert files(tmp_path) == []
 
 
 def test_a_cancelled_sink_does_not_start(tmp_path: Path) -> None:
@@ -218,7 +215,7 @@ def test_a_cancelled_sink_does_not_start(tmp_path: Path) -> None:
     cancel.set()
     with pytest.raises(Cancelled), open_sink(item(tmp_path), overwrite=False, cancel=cancel) as sink:
         sink.begin(200, httpx.Headers({"content-length": "2"}))
-    assert names(tmp_path) == []
+    assert files(tmp_path) == []
 
 
 def test_file_appearing_during_download_is_kept(tmp_path: Path) -> None:

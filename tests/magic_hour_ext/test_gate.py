@@ -31,23 +31,21 @@ def test_custom_transport_gets_the_default() -> None:
     assert pool_size(client) == DEFAULT_GATE
 
 
-def test_one_gate_per_client_bounds_requests_in_flight() -> None:
-    async def main() -> int:
-        client = httpx.AsyncClient(limits=httpx.Limits(max_connections=3))
-        assert request_gate(client) is request_gate(client)
-        inside = peak = 0
+@pytest.mark.anyio
+async def test_one_gate_per_client_bounds_requests_in_flight() -> None:
+    client = httpx.AsyncClient(limits=httpx.Limits(max_connections=3))
+    assert request_gate(client) is request_gate(client)
+    inside = peak = 0
 
-        async def one() -> None:
-            nonlocal inside, peak
-            async with request_gate(client):
-                inside += 1
-                peak = max(peak, inside)
-                await anyio.sleep(0.001)
-                inside -= 1
+    async def one() -> None:
+        nonlocal inside, peak
+        async with request_gate(client):
+            inside += 1
+            peak = max(peak, inside)
+            await anyio.sleep(0.001)
+            inside -= 1
 
-        async with anyio.create_task_group() as group:
-            for _ in range(20):
-                group.start_soon(one)
-        return peak
-
-    assert anyio.run(main) == 3
+    async with anyio.create_task_group() as group:
+        for _ in range(20):
+            group.start_soon(one)
+    assert peak == 3

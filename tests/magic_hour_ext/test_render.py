@@ -22,26 +22,15 @@ from magic_hour_ext._render import (
     project_json,
     project_lines,
 )
+from tests.magic_hour_ext._helpers import image_project
 
 URL = "https://cdn.example/p/0/output.png?expires=1700000000&signature=s3cr3tsig"
 
 
 def make_project(status: str = "complete", **fields: Any) -> ImageProject:
-    body: dict[str, Any] = {
-        "id": "cuid-example",
-        "name": "My image",
-        "status": status,
-        "image_count": 1,
-        "type": "AI_IMAGE",
-        "created_at": "2024-05-01T12:00:00.000Z",
-        "enabled": True,
-        "total_frame_cost": 5,
-        "credits_charged": 5,
-        "downloads": [{"url": URL, "expires_at": "2024-05-02T12:00:00.000Z"}] if status == "complete" else [],
-        "error": None,
-    }
-    body.update(fields)
-    return ImageProject.from_dict(body)
+    downloads = [{"url": URL, "expires_at": "2024-05-02T12:00:00.000Z"}] if status == "complete" else []
+    fields = {"created_at": "2024-05-01T12:00:00.000Z", "downloads": downloads, **fields}
+    return image_project(status=status, **fields)
 
 
 def test_clean_makes_one_printable_line() -> None:

@@ -34,24 +34,18 @@ from magic_hour_ext._requests import (
     project_path,
 )
 from magic_hour_ext._retry import RetryState
+from tests.magic_hour_ext._helpers import project_body
 
 
 def body(**overrides: Any) -> bytes:
-    payload: dict[str, Any] = {
+    """A project body with naive datetimes (the API's own examples send some)."""
+    naive = {
         "id": "p",
         "name": None,
-        "status": "complete",
-        "image_count": 1,
-        "type": "AI_IMAGE",
         "created_at": "2026-05-01T12:00:00",
-        "enabled": True,
-        "total_frame_cost": 5,
-        "credits_charged": 5,
         "downloads": [{"url": "http://cdn/x.png?signature=s", "expires_at": "2026-05-02T12:00:00"}],
-        "error": None,
     }
-    payload.update(overrides)
-    return json.dumps(payload).encode()
+    return json.dumps(project_body(**{**naive, **overrides})).encode()
 
 
 def test_naive_datetimes_are_utc() -> None:

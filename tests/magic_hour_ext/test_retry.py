@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import random
 import time
-from typing import Any
 
 import httpx
 import pytest
 import stamina
 
+from magic_hour_ext import WaitTimeoutError, acheck_result, check_result
 from magic_hour_ext._errors import APIConnectionError, APIError, MalformedResponseError, NotFoundError
 from magic_hour_ext._retry import (
     ATTEMPTS,
@@ -21,6 +20,8 @@ from magic_hour_ext._retry import (
     is_transient,
     parse_retry_after,
 )
+from magic_hour_ext.testing import Fault, MagicHourServer
+from tests.magic_hour_ext._helpers import api_client, in_mode
 
 
 @pytest.mark.parametrize("code", [408, 429, 499, 500, 502, 503, 504, 520, 599])
@@ -129,26 +130,17 @@ def test_final_error_is_not_retried() -> None:
     assert calls == 1
 
 
-@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
-def test_retry_after_beyond_the_deadline_fails_at_once_and_says_so(sync: bool) -> None:
-    from generated import AuthenticatedClient
-    from magic_hour_ext import WaitTimeoutError, acheck_result, check_result
-    from magic_hour_ext.testing import Fault, MagicHourServer
-
-    with MagicHourServer() as server:
-        project = server.create_project()
-        server.add_fault(Fault.rate_limit(retry_after="30"))
-        client = AuthenticatedClient(base_url=server.base_url, token=server.token)
-        started = time.monotonic()
-        kwargs: dict[str, Any] = {"client": client, "timeout": 3, "download_outputs": False}
-        with pytest.raises(WaitTimeoutError) as info:
-            _ = (
-                check_result(project.id, **kwargs)
-                if sync
-                else asyncio.run(acheck_result(project.id, **kwargs))
-            )
-        assert time.monotonic() - started < 2
-        assert [r.status for r in server.api_requests()] == [429]
+def test_retry_after_beyond_the_deadline_fails_at_once_and_says_so(
+    mode: str, server: MagicHourServer
+) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.rate_limit(retry_after="30"))
+    wait = in_mode(mode, check_result, acheck_result)
+    started = time.monotonic()
+    with pytest.raises(WaitTimeoutError) as info:
+        wait(project.id, client=api_client(server), timeout=3, download_outputs=False)
+    assert time.monotonic() - started < 2
+    assert [r.status for r in server.api_requests()] == [429]
     err = info.value
     assert isinstance(err, TimeoutError)
     assert err.project is None

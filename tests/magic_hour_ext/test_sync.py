@@ -6,23 +6,20 @@ behaviour is checked with the async driver too, so both stay alike.
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import pytest
-import stamina
 
-from generated import AuthenticatedClient
 from magic_hour_ext import (
     CheckResult,
     DeadlineTransport,
@@ -37,12 +34,19 @@ from magic_hour_ext._core import Download
 from magic_hour_ext._download import DownloadItem, DownloadOutcome, StallRule
 from magic_hour_ext._sync import SyncDriver
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
-
-Run = Callable[..., CheckResult]
+from tests.magic_hour_ext._helpers import (
+    Run,
+    api_client,
+    child_env,
+    download_client,
+    files,
+    in_mode,
+    wait_until,
+)
 
 # The child of the Ctrl-C tests: one check_result (or acheck_result) against the test's server.
 CHILD = """
-import asyncio, sys
+import functools, sys, anyio
 from generated import AuthenticatedClient
 from magic_hour_ext import acheck_result, check_result
 base_url, token, project_id, directory, mode, concurrency = sys.argv[1:7]
@@ -51,50 +55,19 @@ kwargs = dict(client=client, download_directory=directory, max_concurrent_downlo
 if mode == "sync":
     check_result(project_id, **kwargs)
 else:
-    asyncio.run(acheck_result(project_id, **kwargs))
+    anyio.run(functools.partial(acheck_result, project_id, **kwargs), backend=mode)
 """
 
 
-@pytest.fixture(autouse=True)
-def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
-    with stamina.set_testing(True, attempts=6, cap=True):
-        yield
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
-    def call(project_id: str, **kwargs: Any) -> CheckResult:
-        kwargs.setdefault("client", AuthenticatedClient(base_url=server.base_url, token=server.token))
-        kwargs.setdefault("download_directory", tmp_path / "out")
-        if mode == "sync":
-            return check_result(project_id, **kwargs)
-        return asyncio.run(acheck_result(project_id, **kwargs))
-
-    return call
-
-
-def names(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the child"
-        time.sleep(0.02)
+pytestmark = pytest.mark.usefixtures("fast")
 
 
 # -- Ctrl-C ------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("child_mode", "outputs", "concurrency"), [("sync", 2, 4), ("sync", 1, 4), ("async", 2, 4)]
+    ("child_mode", "outputs", "concurrency"),
+    [("sync", 2, 4), ("sync", 1, 4), ("asyncio", 2, 4), ("trio", 2, 4)],
 )
 def test_ctrl_c_during_a_stalled_download_stops_at_once(
     server: MagicHourServer, tmp_path: Path, child_mode: str, outputs: int, concurrency: int
@@ -103,16 +76,15 @@ def test_ctrl_c_during_a_stalled_download_stops_at_once(
     server.add_fault(Fault.slow(60, route="download", times=None))  # headers never come in time
     directory = tmp_path / "out"
     argv = [server.base_url, server.token, project.id, str(directory), child_mode, str(concurrency)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAGIC_HOUR_")}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, *argv],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=child_env(),
     )
     try:
-        wait_until(lambda: len(server.download_requests()) >= outputs)
+        wait_until(lambda: len(server.download_requests()) >= outputs, what="the child's downloads")
         time.sleep(0.1)  # well inside the blocked reads
         sent = time.monotonic()
         child.send_signal(signal.SIGINT)
@@ -125,7 +97,7 @@ def test_ctrl_c_during_a_stalled_download_stops_at_once(
     assert elapsed < 3.0, f"the child took {elapsed:.1f} s to stop"
     assert "KeyboardInterrupt" in stderr
     assert child.returncode == -signal.SIGINT  # an uncaught KeyboardInterrupt, as the CLI maps to 130
-    assert names(directory) == []  # no .part file, no final file
+    assert files(directory) == []  # no .part file, no final file
 
 
 class CountingTransport(httpx.HTTPTransport):
@@ -168,7 +140,7 @@ class AsyncCountingTransport(httpx.AsyncHTTPTransport):
         self.body_bytes = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(self.delays.get(int(request.url.path.split("/")[2]), 0.0))
+        await anyio.sleep(self.delays.get(int(request.url.path.split("/")[2]), 0.0))
         response = await super().handle_async_request(request)
         inner = response.stream
         transport = self
@@ -213,7 +185,7 @@ def test_first_failed_download_stops_the_others(
     with pytest.raises(DownloadError, match="404") as info:
         counted_run(run, mode, project.id, delays={0: 0.1})
     assert info.value.path == tmp_path / "out" / f"mh-{project.id}-2.bin"
-    assert names(tmp_path / "out") == []
+    assert files(tmp_path / "out") == []
 
 
 def test_first_failure_is_raised_while_another_output_stalls(
@@ -226,7 +198,7 @@ def test_first_failure_is_raised_while_another_output_stalls(
     with pytest.raises(DownloadError, match="404"):
         counted_run(run, mode, project.id, delays={1: 0.1})
     assert time.monotonic() - started < 2.5
-    assert names(tmp_path / "out") == []
+    assert files(tmp_path / "out") == []
 
 
 # -- files that cannot be written --------------------------------------------------------------------
@@ -265,7 +237,7 @@ def test_running_again_keeps_the_saved_outputs(
         (1, len(data[0]), len(data[0])),
         (2, len(data[1]), len(data[1])),
     ]
-    assert names(tmp_path / "out") == sorted(p.name for p in first.downloaded_paths)
+    assert files(tmp_path / "out") == sorted(p.name for p in first.downloaded_paths)
 
 
 def test_running_again_after_a_partial_failure_completes(
@@ -278,7 +250,7 @@ def test_running_again_after_a_partial_failure_completes(
     server.add_fault(Fault.status(404, route="download"))  # the second fails
     with pytest.raises(DownloadError):
         run(project.id, max_concurrent_downloads=1)
-    assert len(names(tmp_path / "out")) == 1
+    assert len(files(tmp_path / "out")) == 1
     result = run(project.id)
     assert [p.read_bytes() for p in result.downloaded_paths] == [b"one", b"two"]
 
@@ -294,7 +266,7 @@ def test_an_existing_file_of_another_size_still_raises(
         run(project.id)
     assert info.value.path == target
     assert target.read_bytes() == b"mine"
-    assert names(tmp_path / "out") == [target.name]
+    assert files(tmp_path / "out") == [target.name]
     assert run(project.id, overwrite=True).downloaded_paths == [target]
     assert target.read_bytes() == b"new data"
 
@@ -328,7 +300,7 @@ def download_with(mode: str, item: DownloadItem, client: Any, stall: StallRule) 
         async with client:
             return await AsyncDriver(client, client, stall=stall).download(action)
 
-    return asyncio.run(main())
+    return anyio.run(main, backend=mode)
 
 
 def test_a_trickling_download_is_resumed_on_a_new_connection(
@@ -338,7 +310,7 @@ def test_a_trickling_download_is_resumed_on_a_new_connection(
     project = server.create_project(outputs=[Output(content=data, name="a.bin")])
     server.add_fault(Fault.trickle(chunk=200, interval=0.05, route="download"))
     item = DownloadItem(1, project.download_urls()[0], tmp_path / "a.bin")
-    client = (httpx.Client if mode == "sync" else httpx.AsyncClient)(transport=DeadlineTransport())
+    client = download_client(mode, transport=DeadlineTransport())
     outcome = download_with(mode, item, client, StallRule(min_rate=20_000, window=0.3))
     assert outcome.saved == {1: item.path}
     assert item.path.read_bytes() == data
@@ -347,15 +319,14 @@ def test_a_trickling_download_is_resumed_on_a_new_connection(
     assert second.status == 206
     assert 0 < int(second.headers["range"].removeprefix("bytes=").rstrip("-")) < len(data)
     assert first.connection_id != second.connection_id
-    assert names(tmp_path) == ["a.bin"]
+    assert files(tmp_path) == ["a.bin"]
 
 
 def test_a_download_that_stops_sending_is_resumed(run: Run, mode: str, server: MagicHourServer) -> None:
     data = bytes(range(256)) * 400
     project = server.create_project(outputs=[Output(content=data, name="a.bin")])
     server.add_fault(Fault.stall(at=0.5, route="download"))  # half the body, then silence
-    client_class = httpx.Client if mode == "sync" else httpx.AsyncClient
-    downloads = client_class(transport=DeadlineTransport(), timeout=httpx.Timeout(0.3))
+    downloads = download_client(mode, transport=DeadlineTransport(), timeout=httpx.Timeout(0.3))
     result = run(project.id, download_client=downloads)
     assert result.downloaded_paths[0].read_bytes() == data
     assert [r.status for r in server.download_requests()] == [200, 206]
@@ -373,15 +344,12 @@ def save_together(mode: str, server: MagicHourServer, project_id: str, directory
 
     def save() -> None:
         kwargs: dict[str, Any] = {
-            "client": AuthenticatedClient(base_url=server.base_url, token=server.token),
+            "client": api_client(server),
             "download_directory": directory,
             "on_status_change": lambda _: together.wait(timeout=10),
         }
         try:
-            if mode == "sync":
-                results.append(check_result(project_id, **kwargs))
-            else:
-                results.append(asyncio.run(acheck_result(project_id, **kwargs)))
+            results.append(in_mode(mode, check_result, acheck_result)(project_id, **kwargs))
         except Exception as exc:
             results.append(exc)
 
@@ -407,4 +375,4 @@ def test_two_savers_of_one_project_into_one_folder_both_succeed(
         paths = [r.downloaded_paths for r in results if isinstance(r, CheckResult)]
         assert paths[0] == paths[1]
         assert [p.read_bytes() for p in paths[0]] == data
-        assert names(directory) == sorted(p.name for p in paths[0])  # no .part left
+        assert files(directory) == sorted(p.name for p in paths[0])  # no .part left

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from pathlib import Path
-from typing import Any
 
+import anyio
 import httpx
 import pytest
 
@@ -14,6 +13,7 @@ from magic_hour_ext import DeadlineTransport, NotFoundError, check_result, clien
 from magic_hour_ext._network import READ_SIZE
 from magic_hour_ext._transport import proxy_mounts
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from tests.magic_hour_ext._helpers import DownloadHost
 
 SIZE = 8 << 20
 
@@ -28,20 +28,17 @@ def test_sync_bodies_arrive_in_large_reads(server: MagicHourServer) -> None:
     assert max(sizes) <= READ_SIZE
 
 
-def test_async_bodies_arrive_in_large_reads(server: MagicHourServer) -> None:
+@pytest.mark.anyio
+async def test_async_bodies_arrive_in_large_reads(server: MagicHourServer) -> None:
     project = server.create_project(outputs=[Output(size=SIZE, name="big.bin")])
-
-    async def main() -> list[int]:
-        url = project.download_urls()[0]
-        async with httpx.AsyncClient(transport=DeadlineTransport()) as http, http.stream("GET", url) as body:
-            return [len(chunk) async for chunk in body.aiter_raw()]
-
-    sizes = asyncio.run(main())
+    url = project.download_urls()[0]
+    async with httpx.AsyncClient(transport=DeadlineTransport()) as http, http.stream("GET", url) as body:
+        sizes = [len(chunk) async for chunk in body.aiter_raw()]
     assert sum(sizes) == SIZE
     assert 64 * 1024 < max(sizes) <= READ_SIZE
 
 
-def test_one_transport_serves_a_sync_and_an_async_client(server: MagicHourServer) -> None:
+def test_one_transport_serves_a_sync_and_an_async_client(server: MagicHourServer, anyio_backend: str) -> None:
     project = server.create_project()
     transport = DeadlineTransport()
     headers = {"Authorization": f"Bearer {server.token}"}
@@ -53,7 +50,7 @@ def test_one_transport_serves_a_sync_and_an_async_client(server: MagicHourServer
         async with httpx.AsyncClient(transport=transport, headers=headers) as client:
             return (await client.get(url)).status_code
 
-    assert asyncio.run(main()) == 200
+    assert anyio.run(main, backend=anyio_backend) == 200
 
 
 def _closed_port() -> int:
@@ -62,7 +59,7 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_errors_are_httpx_errors() -> None:
+def test_errors_are_httpx_errors(anyio_backend: str) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/"
     with httpx.Client(transport=DeadlineTransport()) as client, pytest.raises(httpx.ConnectError):
         client.get(url)
@@ -72,7 +69,7 @@ def test_errors_are_httpx_errors() -> None:
             await client.get(url)
 
     with pytest.raises(httpx.ConnectError):
-        asyncio.run(main())
+        anyio.run(main, backend=anyio_backend)
 
 
 def test_a_read_timeout_is_httpx_read_timeout(server: MagicHourServer) -> None:
@@ -94,7 +91,9 @@ def no_proxies(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
-def test_a_proxy_gets_every_request(server: MagicHourServer, download_host: Any) -> None:
+def test_a_proxy_gets_every_request(
+    server: MagicHourServer, download_host: DownloadHost, anyio_backend: str
+) -> None:
     project = server.create_project()
     proxy = download_host.url("/").split("/?")[0]  # http://127.0.0.1:<port>
     url = server.base_url + project.url_path
@@ -105,7 +104,7 @@ def test_a_proxy_gets_every_request(server: MagicHourServer, download_host: Any)
         async with httpx.AsyncClient(transport=DeadlineTransport(proxy=proxy)) as client:
             return await client.get(url)
 
-    response_async = asyncio.run(main())
+    response_async = anyio.run(main, backend=anyio_backend)
     assert [s.path for s in download_host.seen] == [url, url]  # absolute-form: a proxy request
     assert server.requests == []
     assert response.status_code == response_async.status_code == 404  # the proxy's own answer
@@ -133,7 +132,7 @@ def test_a_socks_proxy_is_refused() -> None:
 
 
 def test_the_library_built_clients_go_through_the_environments_proxy(
-    server: MagicHourServer, download_host: Any, no_proxies: pytest.MonkeyPatch, tmp_path: Path
+    server: MagicHourServer, download_host: DownloadHost, no_proxies: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     project = server.create_project()
     proxy = download_host.url("/").split("/?")[0]

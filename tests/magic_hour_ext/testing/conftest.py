@@ -1,4 +1,4 @@
-"""A server per test (they start and stop in about a millisecond) and an authenticated client."""
+"""Clients of the ``server`` fixture (tests/conftest.py: a server per test, about a millisecond)."""
 
 from collections.abc import Iterator
 
@@ -6,12 +6,6 @@ import httpx
 import pytest
 
 from magic_hour_ext.testing import MagicHourServer
-
-
-@pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    with MagicHourServer() as server:
-        yield server
 
 
 @pytest.fixture

@@ -22,8 +22,9 @@ LIMIT = 100_000
 
 
 @pytest.fixture
-def server() -> Iterator[MagicHourServer]:
-    """A server with `POST /v1/echo` (streams the body, up to LIMIT), `POST /v1/ignore` (never reads it)."""
+def server(server: MagicHourServer) -> MagicHourServer:
+    """The shared server, plus `POST /v1/echo` (streams the body, up to LIMIT) and `POST /v1/ignore`
+    (never reads it)."""
 
     async def echo(call) -> Reply:  # type: ignore[no-untyped-def]
         digest = hashlib.sha256()
@@ -36,10 +37,9 @@ def server() -> Iterator[MagicHourServer]:
     async def ignore(call) -> Reply:  # type: ignore[no-untyped-def]
         return Response(403, [("Content-Type", "text/plain")], b"no")
 
-    with MagicHourServer() as running:
-        running._add_route("api", "POST", "/v1/echo", echo, route=None)
-        running._add_route("api", "POST", "/v1/ignore", ignore, route=None)
-        yield running
+    server._add_route("api", "POST", "/v1/echo", echo, route=None)
+    server._add_route("api", "POST", "/v1/ignore", ignore, route=None)
+    return server
 
 
 class Raw:
