@@ -1,7 +1,8 @@
-"""A local Magic Hour server, to test code that uses the image-projects API without the network.
+"""A local Magic Hour server, to test code that uses the Magic Hour API without the network.
 
-`MagicHourServer` runs the API (`GET` and `DELETE /v1/image-projects/{id}`, as `openapi.yaml`
-describes) and a separate download host with signed, expiring URLs, both on loopback. Projects
+`MagicHourServer` runs the API (`GET` and `DELETE /v1/image-projects/{id}`, `/v1/video-projects/{id}`
+and `/v1/audio-projects/{id}`, as `openapi.yaml` describes) and a separate download host with
+signed, expiring URLs, both on loopback. Projects
 follow scripted timelines, `Fault`s make it fail on purpose, and every request is logged.
 
 Example:

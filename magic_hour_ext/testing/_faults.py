@@ -65,8 +65,8 @@ class Fault:
     `MagicHourServer.add_fault`. Every factory takes the same keyword arguments:
 
     Args:
-        route: "get" or "delete" (the API listener) or "download" (the download host).
-            None: every route the fault applies to.
+        route: "get" or "delete" (the API listener: a project of any kind) or "download"
+            (the download host). None: every route the fault applies to.
         project_id: Only requests for this project. None: any project.
         times: How many matching requests it hits. None: all of them, forever.
         probability: The chance that a matching request is hit; the server's RNG is seeded,

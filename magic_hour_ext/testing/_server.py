@@ -1,4 +1,4 @@
-"""`MagicHourServer`: the image-projects API and its download host, on two loopback listeners.
+"""`MagicHourServer`: the Magic Hour API and its download host, on two loopback listeners.
 
 Both listeners run on one asyncio event loop in a background thread, so the server works the
 same from sync and async tests, holds thousands of idle connections cheaply, and starts and
@@ -28,7 +28,7 @@ from ._faults import Fault, FaultQueue, Route
 from ._http import Reply, Request, Response, serve_http
 from ._inject import after, before
 from ._log import RecordedRequest
-from ._projects import API_PREFIX, Project, SignedTarget, Signer
+from ._projects import DEFAULT_TYPES, KINDS, PREFIXES, Kind, Project, SignedTarget, Signer, default_outputs
 from ._responses import file_response, json_response, message, xml_error
 from ._router import MethodNotAllowed, NotFound, Router
 
@@ -49,14 +49,14 @@ class _Listener:
 
 
 class MagicHourServer:
-    """A local Magic Hour image-projects API and download host, for tests and offline demos.
+    """A local Magic Hour API and download host, for tests and offline demos.
 
-    It listens on two ephemeral loopback ports: `base_url` serves `GET` and `DELETE
-    /v1/image-projects/{id}` as `openapi.yaml` describes, and `download_base_url` serves the
-    outputs at signed, expiring URLs, as an S3-style CDN would (`Content-Length`, `Range`, a
-    strong `ETag`, `Last-Modified`, `If-Range`; 400 to a request that also carries an
-    `Authorization` header). Projects follow scripted timelines, faults are injected on demand,
-    and every request is logged.
+    It listens on two ephemeral loopback ports: `base_url` serves `GET` and `DELETE` of image,
+    video and audio projects (`/v1/<kind>-projects/{id}`) as `openapi.yaml` describes, and
+    `download_base_url` serves the outputs at signed, expiring URLs, as an S3-style CDN would
+    (`Content-Length`, `Range`, a strong `ETag`, `Last-Modified`, `If-Range`; 400 to a request
+    that also carries an `Authorization` header). Projects follow scripted timelines, faults are
+    injected on demand, and every request is logged.
 
     Args:
         token: The bearer token the API accepts.
@@ -326,21 +326,29 @@ class MagicHourServer:
         url_ttl: float = 86_400.0,
         extra_fields: Mapping[str, Any] | None = None,
         name: str | None = "Example Name",
-        type: str = "AI_IMAGE",
+        type: str | None = None,
         credits_charged: int = 5,
+        kind: Kind = "image",
+        template: bool = False,
     ) -> Project:
-        """Add a project that the API serves from now on.
+        """Add a project that the API serves from now on, at its kind's path.
 
         Args:
             id: Its id; None generates a cuid-like one. Any str works, even with "/", "?" or spaces.
             timeline: (status, seconds in it) steps from creation; the last step's duration is
                 None, as it is final. Any status string works, including unknown ones.
-            outputs: The files it offers once `complete`; default: one small PNG.
+            outputs: The files it offers once `complete`; default: one small file of its kind
+                (a PNG, an MP4 or a WAV; see `Output.mp4` and `Output.wav` for large ones).
             error: (code, message) shown in `error` once the status is "error".
             url_ttl: Seconds until its signed download URLs expire; 0 or less: already expired.
             extra_fields: Added to every body of this project (unknown fields, or overrides).
-            name: Its `name` (may be None). type: Its `type`. credits_charged: Its cost
-                (shown as 0 once the status is "error": failed renders are refunded).
+            name: Its `name` (may be None). type: Its `type` (None: `AI_IMAGE`, `FACE_SWAP` or
+                `VOICE_GENERATOR`, by kind). credits_charged: Its cost (shown as 0 once the
+                status is "error": failed renders are refunded). It is not taken from the
+                server's `credits`: only creates through a tool's endpoint are.
+            kind: "image", "video" or "audio": where the API serves it
+                (`/v1/<kind>-projects/{id}`; it is 404 at another kind's path) and its fields.
+            template: A video template: its DELETE answers 422 (the API's "cannot be deleted").
 
         Example:
             >>> project = server.create_project(  # doctest: +SKIP
@@ -351,7 +359,13 @@ class MagicHourServer:
             ...     timeline=[("rendering", 0.1), ("error", None)],
             ...     error=("no_source_face", "Please use an image with a detectable face"),
             ... )
+            >>> big = [Output.mp4(size=4 << 30)]
+            >>> video = server.create_project(kind="video", outputs=big)  # doctest: +SKIP
         """
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if template and kind != "video":
+            raise ValueError("only video projects can be templates (the API's DELETE answers 422 for them)")
         if self._signer is None:
             raise RuntimeError("Start the server first: `with MagicHourServer() as server:`")
         if id is None:
@@ -361,15 +375,17 @@ class MagicHourServer:
         project = Project(
             id=id,
             timeline=timeline,
-            outputs=[Output()] if outputs is None else outputs,
+            outputs=default_outputs(kind) if outputs is None else outputs,
             error=error,
             url_ttl=url_ttl,
             extra_fields=extra_fields,
             name=name,
-            type=type,
+            type=DEFAULT_TYPES.get(kind, "") if type is None else type,
             credits_charged=credits_charged,
             signer=self._signer,
+            kind=kind,
         )
+        project.template = template
         with self._lock:
             if id in self._projects:
                 raise ValueError(f"A project with id {id!r} already exists")
@@ -419,8 +435,18 @@ class MagicHourServer:
         self._routers[host].add(method, pattern, _Endpoint(handler, route, subject or _id_parameter))
 
     def _add_routes(self) -> None:
-        self._add_route("api", "GET", API_PREFIX + "{id}", self._get_project, route="get")
-        self._add_route("api", "DELETE", API_PREFIX + "{id}", self._delete_project, route="delete")
+        for kind in KINDS:
+            prefix = PREFIXES[kind]
+            self._add_route(
+                "api", "GET", prefix + "{id}", functools.partial(self._get_project, kind), route="get"
+            )
+            self._add_route(
+                "api",
+                "DELETE",
+                prefix + "{id}",
+                functools.partial(self._delete_project, kind),
+                route="delete",
+            )
         for method in ("GET", "HEAD"):
             self._add_route(
                 "download",
@@ -509,20 +535,22 @@ class MagicHourServer:
 
     # -- the API -------------------------------------------------------------------------------------
 
-    async def _get_project(self, call: _Call) -> Reply:
-        return self._api_answer("get", call.request, call.params["id"])
+    async def _get_project(self, kind: Kind, call: _Call) -> Reply:
+        return self._api_answer("get", kind, call.request, call.params["id"])
 
-    async def _delete_project(self, call: _Call) -> Reply:
-        return self._api_answer("delete", call.request, call.params["id"])
+    async def _delete_project(self, kind: Kind, call: _Call) -> Reply:
+        return self._api_answer("delete", kind, call.request, call.params["id"])
 
-    def _api_answer(self, route: Route, request: Request, project_id: str) -> Response:
+    def _api_answer(self, route: Route, kind: Kind, request: Request, project_id: str) -> Response:
         if not self._authorized(request.headers.get("authorization")):
             return message(401, "Unauthorized")
         with self._lock:
             project = self._projects.get(project_id)
-            if project is None or not project.enabled:
+            if project is None or not project.enabled or project.kind != kind:
                 return message(404, "Not Found")
             if route == "delete":
+                if project.template:
+                    return message(422, "This project is a template and cannot be deleted")
                 project.enabled = False
                 return Response(204)
         return json_response(200, project.body())
