@@ -94,8 +94,14 @@ class Signer:
         self._lock = threading.Lock()
         self._minted: dict[str, SignedTarget] = {}
 
-    def signature(self, path: str, expires: int) -> str:
-        return hmac.new(self._secret, f"{path}\n{expires}".encode(), hashlib.sha256).hexdigest()
+    def signature(self, path: str, expires: int, method: str = "GET") -> str:
+        """The signature of a URL for `method` (GET: a download, PUT: an upload) of `path` until `expires`."""
+        what = f"{path}\n{expires}" if method == "GET" else f"{method} {path}\n{expires}"
+        return hmac.new(self._secret, what.encode(), hashlib.sha256).hexdigest()
+
+    def upload_url(self, path: str, expires: int) -> str:
+        """A signed URL to `PUT` a file to `path` until `expires` (it cannot be used to GET)."""
+        return f"{self.base_url}{path}?expires={expires}&signature={self.signature(path, expires, 'PUT')}"
 
     def mint(self, target: SignedTarget, expires: int) -> str:
         signature = self.signature(target.path, expires)
@@ -108,7 +114,7 @@ class Signer:
             return self._minted.get(signature)
 
 
-def _expiry(ttl: float) -> int:
+def expiry(ttl: float) -> int:
     now = time.time()
     # Round towards the caller's intent: a positive TTL never expires early, zero or less is expired.
     return math.ceil(now + ttl) if ttl > 0 else math.floor(now + ttl)
@@ -219,7 +225,7 @@ class Project:
 
     def download_urls(self, ttl: float | None = None) -> list[str]:
         """Fresh signed URLs of every output, whatever the status (`ttl` defaults to `url_ttl`)."""
-        expires = _expiry(self.url_ttl if ttl is None else ttl)
+        expires = expiry(self.url_ttl if ttl is None else ttl)
         return [self._mint(index, expires) for index in range(len(self.outputs))]
 
     def _mint(self, index: int, expires: int) -> str:
@@ -260,7 +266,7 @@ class Project:
         status = self.status
         downloads: list[dict[str, str]] = []
         if status == "complete":
-            expires = _expiry(self.url_ttl)
+            expires = expiry(self.url_ttl)
             downloads = [
                 {"url": self._mint(index, expires), "expires_at": iso(expires)}
                 for index in range(len(self.outputs))

@@ -15,8 +15,10 @@ from openapi_core.datatypes import RequestParameters
 from openapi_core.exceptions import OpenAPIError
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from generated.catalog import TOOLS
+from magic_hour_ext.testing import Fault, MagicHourServer, Output, Render
 from magic_hour_ext.testing._projects import KINDS, Kind
+from tests.magic_hour_ext.testing._bodies import minimal
 
 SPEC = Path(__file__).parents[3] / "openapi.yaml"
 SPEC_SERVER = "https://api.magichour.ai"  # requests to the local server are checked as if sent there
@@ -180,3 +182,42 @@ def test_the_contract_test_can_fail(openapi: OpenAPI, server: MagicHourServer, a
     for project in drifted:
         with pytest.raises(OpenAPIError):
             _validate(openapi, api.get(project.url_path))
+
+
+def test_upload_urls_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
+    good = {"items": [{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}]}
+    server.add_fault(Fault.status(503, route="upload_urls"))
+    responses = [
+        api.post("/v1/files/upload-urls", json=good),
+        api.post("/v1/files/upload-urls", json=good),
+        api.post("/v1/files/upload-urls", json={"items": []}),
+        httpx.post(server.base_url + "/v1/files/upload-urls", json=good),
+    ]
+    assert [r.status_code for r in responses] == [503, 200, 400, 401]
+    for response in responses:
+        _validate(openapi, response)
+
+
+@pytest.mark.parametrize("name", sorted(TOOLS))
+def test_every_create_matches_the_spec(openapi: OpenAPI, name: str) -> None:
+    tool = TOOLS[name]
+    body = minimal(tool.body_schema)
+    with (
+        MagicHourServer(token="t", credits=10_000) as server,
+        httpx.Client(base_url=server.base_url, headers={"Authorization": "Bearer t"}) as api,
+    ):
+        server.renders[tool.kind] = Render(credits_charged=5_000)  # charged twice, then 402
+        server.add_fault(Fault.rate_limit(route="create"))
+        server.add_fault(Fault.error_after_create(500))
+        responses = [api.post(tool.path, json=body) for _ in range(4)]
+        responses.append(api.post(tool.path, json={**body, "unknown": 1}))
+        responses.append(httpx.post(server.base_url + tool.path, json=body))
+        if tool.file_inputs:
+            assets = {**body.get("assets", {}), tool.file_inputs[0].path[-1]: "api-assets/none/0.png"}
+            responses.append(api.post(tool.path, json={**body, "assets": assets}))
+    expected = [429, 500, 200, 402, 400, 401]
+    if tool.file_inputs and tool.file_inputs[0].path[-1] != "*":
+        expected.append(422)
+    assert [r.status_code for r in responses][: len(expected)] == expected
+    for response in responses:
+        _validate(openapi, response)
