@@ -43,6 +43,8 @@ FILE_KINDS: Final[Mapping[str, tuple[AssetType, frozenset[str]]]] = {
     "gif": ("video", frozenset({"gif", "webp", "webm"})),
 }
 
+_ARTICLES: Final[Mapping[AssetType, str]] = {"image": "an", "video": "a", "audio": "an"}
+
 #: The extensions each asset type accepts (lower case, no dot).
 EXTENSIONS: Final[Mapping[AssetType, frozenset[str]]] = {
     asset: frozenset().union(*(extensions for kind, extensions in FILE_KINDS.values() if kind == asset))
@@ -92,7 +94,7 @@ def asset_type_of(path: str | os.PathLike[str], asset_type: str | None = None) -
             )
         if extension not in EXTENSIONS[asset_type]:
             raise InvalidArgumentError(
-                f"{name!r}: an {asset_type} upload cannot be a .{extension} file "
+                f"{name!r}: {_ARTICLES[asset_type]} {asset_type} upload cannot be a .{extension} file "
                 f"(it takes {', '.join(sorted(EXTENSIONS[asset_type]))})"
             )
         return asset_type, extension
