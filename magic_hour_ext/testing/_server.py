@@ -378,6 +378,13 @@ class MagicHourServer:
         """
         return self._uploads.stored()
 
+    def clear_uploads(self) -> None:
+        """Remove every stored upload (its file included), e.g. between large uploads of a benchmark.
+
+        The upload URLs already handed out keep working; their file_paths no longer name a file.
+        """
+        self._uploads.clear()
+
     @property
     def created(self) -> list[Project]:
         """The projects created through a tool's endpoint, in order (a copy).

@@ -131,6 +131,13 @@ class UploadStore:
         with self._lock:
             return dict(self._stored)
 
+    def clear(self) -> None:
+        """Forget every stored upload and remove its file (the slots handed out stay valid)."""
+        with self._lock:
+            stored, self._stored = list(self._stored.values()), {}
+        for upload in stored:
+            upload.path.unlink(missing_ok=True)
+
     def get(self, file_path: str) -> StoredUpload | None:
         with self._lock:
             return self._stored.get(file_path)

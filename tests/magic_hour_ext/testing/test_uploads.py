@@ -242,3 +242,15 @@ def test_stop_removes_the_uploads(api: httpx.Client, server: MagicHourServer, cd
     assert path.exists()
     server.stop()
     assert not directory.exists()
+
+
+def test_clear_uploads_removes_the_files(
+    server: MagicHourServer, api: httpx.Client, cdn: httpx.Client
+) -> None:
+    (item,) = _urls(api, ("image", "png"))
+    cdn.put(item["upload_url"], content=b"data")
+    path = server.uploads[item["file_path"]].path
+    server.clear_uploads()
+    assert server.uploads == {}
+    assert not path.exists()
+    assert cdn.put(item["upload_url"], content=b"again").status_code == 200  # the URL still works
