@@ -14,6 +14,7 @@ import functools
 import hmac
 import itertools
 import json
+import os
 import secrets
 import socket
 import threading
@@ -97,6 +98,9 @@ class MagicHourServer:
         credits: The balance creates are charged from (402 once a create costs more than what
             is left; a failed render is refunded). None: unlimited.
         upload_limit: The largest upload a `PUT` may carry (more: 413), 5 GiB by default.
+        upload_dir: Where the server's temporary directory of uploads is made (e.g. a tmpfs
+            such as /dev/shm, so that writing large uploads never waits for the disk); None:
+            the system's temporary directory.
 
     Example:
         >>> import httpx
@@ -128,6 +132,7 @@ class MagicHourServer:
         seed: int | None = 0,
         credits: int | None = None,
         upload_limit: int = UPLOAD_LIMIT,
+        upload_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if not isinstance(token, str) or not token:
             raise ValueError("token must be a non-empty str")
@@ -142,7 +147,7 @@ class MagicHourServer:
         #: "audio"), or by tool name ("face-swap"), which wins. See `Render`.
         self.renders: dict[str, Render] = dict(DEFAULT_RENDERS)
         self._created: list[Project] = []
-        self._uploads = UploadStore()
+        self._uploads = UploadStore(upload_dir)
         self._token = token
         self._host = host
         self._ports = (port, download_port)

@@ -10,6 +10,7 @@ then name. A second `PUT` to the same URL replaces the file, as S3 does.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
@@ -80,8 +81,9 @@ class StoredUpload:
 class UploadStore:
     """The slots and the stored files of one server (thread-safe: tests read it from their thread)."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: str | os.PathLike[str] | None = None) -> None:
         self._lock = threading.Lock()
+        self._parent = parent
         self._directory: Path | None = None
         self._slots: dict[str, UploadSlot] = {}
         self._stored: dict[str, StoredUpload] = {}
@@ -89,7 +91,7 @@ class UploadStore:
 
     def open(self) -> None:
         """Create the temporary directory the files go to."""
-        self._directory = Path(tempfile.mkdtemp(prefix="magic-hour-uploads-"))
+        self._directory = Path(tempfile.mkdtemp(prefix="magic-hour-uploads-", dir=self._parent))
 
     def close(self) -> None:
         """Remove the temporary directory and everything in it."""

@@ -254,3 +254,14 @@ def test_clear_uploads_removes_the_files(
     assert server.uploads == {}
     assert not path.exists()
     assert cdn.put(item["upload_url"], content=b"again").status_code == 200  # the URL still works
+
+
+def test_uploads_go_where_the_server_is_told(tmp_path: Path) -> None:
+    with (
+        MagicHourServer(upload_dir=tmp_path) as server,
+        httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {server.token}"}) as api,
+    ):
+        (item,) = _urls(api, ("image", "png"))
+        assert httpx.put(item["upload_url"], content=b"data").status_code == 200
+        assert server.uploads[item["file_path"]].path.parent.parent == tmp_path
+    assert list(tmp_path.iterdir()) == []  # removed on stop
