@@ -2,7 +2,8 @@
 
 Wait for an image project and download its outputs with :func:`check_result` (or
 :func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`; verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every error
+:func:`delete_project`; upload input files with :func:`upload_file` (or :func:`upload_files`,
+:func:`aupload_file`); verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every error
 is a :class:`MagicHourError`. :class:`DeadlineTransport` is the httpx transport that keeps deadlines
 whatever a server does (the library's own clients use it). Importing the package changes nothing
 outside it; :func:`redact_signed_urls_in_logs` is the one process-wide switch, for applications that
@@ -33,6 +34,7 @@ from ._errors import (
     ProjectFailedError,
     RateLimitError,
     UnprocessableEntityError,
+    UploadError,
     WaitTimeoutError,
     WebhookMalformedBodyError,
     WebhookMalformedTimestampError,
@@ -45,9 +47,10 @@ from ._log import SignedURLFilter as _SignedURLFilter
 from ._log import redact_signed_urls_in_logs
 from ._naming import output_filename
 from ._redact import redact_url
-from ._result import CheckResult, DownloadProgress
+from ._result import CheckResult, DownloadProgress, UploadProgress
 from ._schedule import poll_interval, simulate_polls
 from ._transport import DeadlineTransport
+from ._upload_api import aupload_file, aupload_files, upload_file, upload_files
 
 __all__ = [
     "APIConnectionError",
@@ -71,6 +74,8 @@ __all__ = [
     "ProjectFailedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "UploadError",
+    "UploadProgress",
     "WaitTimeoutError",
     "WebhookMalformedBodyError",
     "WebhookMalformedTimestampError",
@@ -81,6 +86,8 @@ __all__ = [
     "acheck_result",
     "adelete_project",
     "aget_project",
+    "aupload_file",
+    "aupload_files",
     "check_result",
     "client_from_env",
     "delete_project",
@@ -90,6 +97,8 @@ __all__ = [
     "redact_signed_urls_in_logs",
     "redact_url",
     "simulate_polls",
+    "upload_file",
+    "upload_files",
 ]
 
 # Silent unless the application configures logging, and redacted: our own logger only. Importing

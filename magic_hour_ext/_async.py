@@ -6,6 +6,7 @@ download concurrently in a task group, a few at a time, over ONE shared httpx.As
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +20,8 @@ from ._files import open_sink, prepare_directory
 from ._gate import request_gate
 from ._requests import ApiRequest
 from ._result import CheckResult
+from ._upload import PutTransfer
+from ._upload_body import FileBody, file_size
 
 __all__ = ["AsyncDriver", "first_error"]
 
@@ -99,4 +102,19 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
                             async for chunk in body:
                                 sink.write(chunk)
                         return sink.finish(response.num_bytes_downloaded)
+        raise AssertionError("unreachable: stamina re-raises the last error")
+
+    async def upload(self, put: PutTransfer, on_chunk: Callable[[int, int], None] | None = None) -> str:
+        """PUT one file to its upload URL, with its retries; each attempt sends the file from its start."""
+        assert self.uploads is not None  # set by the caller whenever uploads are made
+        with put.errors():
+            async for attempt in put.retry.retrying():
+                with attempt:
+                    put.attempts += 1
+                    size = file_size(put.file.path)
+                    body = FileBody(put.file.path, size, on_chunk)
+                    response = await self.uploads.request(
+                        **put.request_kwargs(size), content=body.asynchronous()
+                    )
+                    return put.finish(response.status_code, response.headers, response.content)
         raise AssertionError("unreachable: stamina re-raises the last error")

@@ -19,6 +19,7 @@ class DriverSettings(Generic[C]):
         api: The httpx client of the AuthenticatedClient (base URL and token set).
         downloads: The httpx client for downloads (no Authorization header), or None when no
             download will be made.
+        uploads: The httpx client for uploads to upload URLs (no credentials either), or None.
         overwrite: Replace existing final files.
         on_progress: The download-progress hook.
         max_concurrent: How many outputs download at once.
@@ -34,9 +35,11 @@ class DriverSettings(Generic[C]):
         on_progress: ProgressHook | None = None,
         max_concurrent: int = 4,
         stall: StallRule = STALL_RULE,
+        uploads: C | None = None,
     ) -> None:
         self.api = api
         self.downloads = downloads
+        self.uploads = uploads
         self.overwrite = overwrite
         self.on_progress = on_progress
         self.max_concurrent = max_concurrent

@@ -21,6 +21,7 @@ The tree::
     ├── DownloadError                              an output could not be saved
     │   ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
     │   └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
+    ├── UploadError                                a file could not be uploaded (names the file)
     └── WebhookVerificationError                   a webhook delivery to refuse (answer 400)
         ├── WebhookMissingHeaderError              a signing header is missing or empty
         ├── WebhookMalformedTimestampError         the timestamp header is not integer seconds
@@ -61,6 +62,7 @@ __all__ = [
     "ProjectFailedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "UploadError",
     "WaitTimeoutError",
     "WebhookMalformedBodyError",
     "WebhookMalformedTimestampError",
@@ -267,6 +269,25 @@ class DownloadExpiredError(DownloadError):
 
 class OutputExistsError(DownloadError, FileExistsError):
     """The final file already exists; pass ``overwrite=True`` to replace it."""
+
+
+class UploadError(MagicHourError):
+    """A file could not be uploaded to the upload URL upload-urls gave, after the retries.
+
+    Attributes:
+        path: The local file.
+        status_code: The status of the upload host's last answer, or None when none came (a
+            connection error, or the file could not be read).
+
+    Example:
+        >>> str(UploadError("the upload host answered HTTP 413", path=Path("big.mp4"), status_code=413))
+        "cannot upload 'big.mp4': the upload host answered HTTP 413"
+    """
+
+    def __init__(self, message: str, *, path: Path, status_code: int | None = None) -> None:
+        self.path = path
+        self.status_code = status_code
+        super().__init__(f"cannot upload {str(path)!r}: {message}")
 
 
 class WebhookVerificationError(MagicHourError):

@@ -1,4 +1,4 @@
-"""What check_result returns, and what its download-progress hook receives."""
+"""What check_result returns, and what the download- and upload-progress hooks receive."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from attrs import field, frozen
 
 from generated.models import ImageProject
 
-__all__ = ["CheckResult", "DownloadProgress"]
+__all__ = ["CheckResult", "DownloadProgress", "UploadProgress"]
 
 
 @frozen
@@ -64,3 +64,35 @@ class DownloadProgress:
         if not self.bytes_total:
             return None
         return self.bytes_done / self.bytes_total
+
+
+@frozen
+class UploadProgress:
+    """Passed to ``on_progress`` of :func:`magic_hour_ext.upload_file` as a file's bytes are sent.
+
+    Called once per chunk read from the file (1 MiB) and once when the upload host has taken the
+    whole file. When an attempt fails and is retried, the file is sent again from its start, and
+    ``bytes_sent`` starts again from 0.
+
+    Attributes:
+        path: The local file.
+        bytes_sent: Bytes of the current attempt handed to the connection so far.
+        bytes_total: The file's size.
+        done: True once the upload host has answered that it stored the file.
+
+    Example:
+        >>> from pathlib import Path
+        >>> p = UploadProgress(path=Path("face.png"), bytes_sent=256, bytes_total=1024)
+        >>> p.fraction, p.done
+        (0.25, False)
+    """
+
+    path: Path
+    bytes_sent: int
+    bytes_total: int
+    done: bool = False
+
+    @property
+    def fraction(self) -> float:
+        """``bytes_sent / bytes_total`` (1.0 for an empty file)."""
+        return self.bytes_sent / self.bytes_total if self.bytes_total else 1.0

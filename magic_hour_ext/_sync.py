@@ -12,7 +12,7 @@ import queue
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,8 @@ from ._files import Cancelled, Sink, open_sink, prepare_directory
 from ._network import request_deadline
 from ._requests import ApiRequest
 from ._result import CheckResult
+from ._upload import PutTransfer
+from ._upload_body import FileBody, file_size
 
 __all__ = ["CANCEL_GRACE", "Batch", "SyncDriver"]
 
@@ -126,6 +128,19 @@ class SyncDriver(DriverSettings[httpx.Client]):
                         for chunk in response.iter_bytes() if sink.decoding else response.iter_raw():
                             sink.write(chunk)
                     return sink.finish(response.num_bytes_downloaded)
+        raise AssertionError("unreachable: stamina re-raises the last error")
+
+    def upload(self, put: PutTransfer, on_chunk: Callable[[int, int], None] | None = None) -> str:
+        """PUT one file to its upload URL, with its retries; each attempt sends the file from its start."""
+        assert self.uploads is not None  # set by the caller whenever uploads are made
+        with put.errors():
+            for attempt in put.retry.retrying():
+                with attempt:
+                    put.attempts += 1
+                    size = file_size(put.file.path)
+                    body = FileBody(put.file.path, size, on_chunk)
+                    response = self.uploads.request(**put.request_kwargs(size), content=body)
+                    return put.finish(response.status_code, response.headers, response.content)
         raise AssertionError("unreachable: stamina re-raises the last error")
 
 

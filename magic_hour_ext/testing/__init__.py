@@ -1,8 +1,11 @@
-"""A local Magic Hour server, to test code that uses the image-projects API without the network.
+"""A local Magic Hour server, to test code that uses the Magic Hour API without the network.
 
-`MagicHourServer` runs the API (`GET` and `DELETE /v1/image-projects/{id}`, as `openapi.yaml`
-describes) and a separate download host with signed, expiring URLs, both on loopback. Projects
-follow scripted timelines, `Fault`s make it fail on purpose, and every request is logged.
+`MagicHourServer` runs the API as `openapi.yaml` describes it (`GET` and `DELETE` of image, video
+and audio projects, `POST /v1/files/upload-urls`, and every tool's `POST /v1/<tool>`) and a
+separate download host with signed, expiring URLs (downloads, and uploads by `PUT`), both on
+loopback. Projects follow scripted timelines (`create_project`, or a `Render` for those made
+through a tool's endpoint), `Fault`s make it fail on purpose, uploads are kept as
+`StoredUpload`s, and every request is logged.
 
 Example:
     >>> from magic_hour_ext.testing import Fault, MagicHourServer
@@ -16,11 +19,13 @@ From a shell, `python -m magic_hour_ext.testing` runs one in the foreground unti
 """
 
 from ._content import Output, sample_png
+from ._creates import Render
 from ._faults import Fault, FaultKind, FaultOptions, Route
 from ._log import RecordedRequest
 from ._main import main, serve
 from ._projects import Project
 from ._server import MagicHourServer
+from ._uploads import StoredUpload
 
 __all__ = [
     "Fault",
@@ -30,7 +35,9 @@ __all__ = [
     "Output",
     "Project",
     "RecordedRequest",
+    "Render",
     "Route",
+    "StoredUpload",
     "main",
     "sample_png",
     "serve",

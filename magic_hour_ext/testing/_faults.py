@@ -10,7 +10,7 @@ from typing import Final, Literal, TypeAlias, TypedDict, Unpack
 
 __all__ = ["Fault", "FaultKind", "FaultOptions", "FaultQueue", "Route"]
 
-Route: TypeAlias = Literal["get", "delete", "download"]
+Route: TypeAlias = Literal["get", "delete", "download", "create", "upload_urls", "upload"]
 FaultKind: TypeAlias = Literal[
     "status",
     "rate_limit",
@@ -25,11 +25,16 @@ FaultKind: TypeAlias = Literal[
     "trickle",
     "stall",
     "hang",
+    "drop_after_create",
+    "error_after_create",
+    "cut_upload",
 ]
 
-_ANY: Final = frozenset({"get", "delete", "download"})
+_ANY: Final = frozenset({"get", "delete", "download", "create", "upload_urls", "upload"})
 _DOWNLOAD: Final = frozenset({"download"})
 _GET: Final = frozenset({"get"})
+_CREATE: Final = frozenset({"create"})
+_UPLOAD: Final = frozenset({"upload"})
 ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "status": _ANY,
     "rate_limit": _ANY,
@@ -40,10 +45,13 @@ ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "redirect": _DOWNLOAD,
     "bad_json": _GET,
     "truncated_json": _GET,
-    "expired": _DOWNLOAD,
+    "expired": frozenset({"download", "upload"}),
     "trickle": _ANY,
     "stall": _ANY,
     "hang": _ANY,
+    "drop_after_create": _CREATE,
+    "error_after_create": _CREATE,
+    "cut_upload": _UPLOAD,
 }
 _HTML: Final = frozenset({"status", "rate_limit"})
 
@@ -65,8 +73,10 @@ class Fault:
     `MagicHourServer.add_fault`. Every factory takes the same keyword arguments:
 
     Args:
-        route: "get" or "delete" (the API listener) or "download" (the download host).
-            None: every route the fault applies to.
+        route: Which requests it may hit. The API listener: "get" and "delete" (a project of
+            any kind), "create" (a tool's `POST /v1/<tool>`), "upload_urls" (`POST
+            /v1/files/upload-urls`). The download host: "download" (`GET`/`HEAD` of an output)
+            and "upload" (a `PUT` to an upload URL). None: every route the fault applies to.
         project_id: Only requests for this project. None: any project.
         times: How many matching requests it hits. None: all of them, forever.
         probability: The chance that a matching request is hit; the server's RNG is seeded,
@@ -74,6 +84,12 @@ class Fault:
 
     Faults are tried in the order they were added; the first one that matches a request is
     applied (one fault per request), and is used up after `times` hits.
+
+    A fault that answers instead of the handler (`status`, `rate_limit`, `close`, `hang`, ...)
+    does so before the request is carried out: a create it hits creates nothing, an upload it
+    hits stores nothing (its body is not read). `drop_after_create` and `error_after_create`
+    hit a create after it was carried out (recorded and charged); `cut_upload` an upload while
+    its body arrives.
 
     Example:
         >>> Fault.status(503, times=2).status_code
@@ -112,6 +128,8 @@ class Fault:
             raise ValueError(f"probability must be between 0 and 1, got {self.probability!r}")
         if self.kind == "status" and not 400 <= self.status_code <= 599:
             raise ValueError(f"a status fault is an error: between 400 and 599, got {self.status_code!r}")
+        if self.kind == "error_after_create" and not 500 <= self.status_code <= 599:
+            raise ValueError(f"an error after a create is a 5xx, got {self.status_code!r}")
         if self.seconds < 0:
             raise ValueError(f"seconds must be >= 0, got {self.seconds!r}")
         if not 0.0 <= self.at < 1.0:
@@ -275,7 +293,7 @@ class Fault:
         cls,
         **options: Unpack[FaultOptions],
     ) -> Fault:
-        """Download: answer 403 as if the signed URL had expired, whatever its `expires`.
+        """Download or upload: answer 403 as if the signed URL had expired, whatever its `expires`.
 
         Example:
             >>> Fault.expired().kind
@@ -333,6 +351,51 @@ class Fault:
             'hang'
         """
         return cls(kind="hang", **options)
+
+    @classmethod
+    def drop_after_create(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Create: create the project and charge it, then close the connection without answering.
+
+        What a client sees when a connection breaks after the API took its request: it cannot
+        tell whether the project exists. `server.created` lists it all the same.
+
+        Example:
+            >>> Fault.drop_after_create().routes
+            frozenset({'create'})
+        """
+        return cls(kind="drop_after_create", **options)
+
+    @classmethod
+    def error_after_create(
+        cls,
+        code: int = 500,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Create: create the project and charge it, then answer `code` (a 5xx) instead of its id.
+
+        Example:
+            >>> Fault.error_after_create(502).status_code
+            502
+        """
+        return cls(kind="error_after_create", status_code=code, **options)
+
+    @classmethod
+    def cut_upload(
+        cls,
+        *,
+        at: float = 0.5,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Upload: read the fraction `at` of the `PUT`'s body, then close the connection; nothing is stored.
+
+        Example:
+            >>> Fault.cut_upload(at=0.25).routes
+            frozenset({'upload'})
+        """
+        return cls(kind="cut_upload", at=at, **options)
 
 
 class _Pending:

@@ -3,7 +3,8 @@
 Before: an error instead of the answer (`status`, `rate_limit`), no answer (`close`, `hang`) or
 a delay (`slow`). After: the same response cut short (`truncate`), stalled (`stall`), trickled
 (`trickle`) or spoiled (`bad_json`, `truncated_json`). The download host's own faults
-(`ignore_range`, `redirect`, `expired`) are its handler's business.
+(`ignore_range`, `redirect`, `expired`), a create's (`drop_after_create`, `error_after_create`)
+and an upload's (`cut_upload`, `expired`) are their handlers' business.
 """
 
 from __future__ import annotations

@@ -23,13 +23,17 @@ class RecordedRequest:
         connection_id: Which connection it came on (numbered from 1 per server).
         time: `time.monotonic()` when its head was read.
         status: The status answered, or None when the connection was closed without an answer.
-        project_id: The project it was about, when the server could tell.
+        project_id: The project it was about, when the server could tell (for a create, the
+            project it created).
+        route: What it was: "get", "delete", "create", "upload_urls" (the API listener),
+            "download", "upload" (the download host); None when no endpoint matched.
         fault: The kind of fault applied to it, if any.
         bytes_sent: The response body bytes written to the socket so far (the head not
             counted): what the client could really receive. It grows while a body streams, and
             stays short of the body when the client stops reading or goes away (though bytes
             already in the kernel's socket buffers, a few MiB on loopback, count as written).
-        body_size: The request body bytes received (read by the server, or skipped).
+        body_size: The request body bytes received (read by the server, or skipped): a `PUT`'s
+            upload, a create's JSON.
 
     Its repr shows neither headers nor a signed query string (they hold credentials).
 
@@ -47,6 +51,7 @@ class RecordedRequest:
     time: float
     status: int | None = None
     project_id: str | None = None
+    route: str | None = None
     fault: str | None = None
     bytes_sent: int = 0
     body_size: int = 0

@@ -1,4 +1,9 @@
-"""Projects on the local server: their timeline of statuses, their JSON body and signed URLs."""
+"""Projects on the local server: their kind, timeline of statuses, JSON body and signed URLs.
+
+The three kinds (image, video, audio) and their API paths come from `generated.catalog`; each
+kind's body has the fields `openapi.yaml` gives it (`image_count` for images; `width`, `height`,
+`fps`, `start_seconds`, `end_seconds` and the deprecated single `download` for videos).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,32 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, TypeAlias
 from urllib.parse import quote, unquote
+
+from generated.catalog import PROJECT_KINDS
 
 from ._content import Body, Output
 
-__all__ = ["Project", "SignedTarget", "Signer"]
+__all__ = [
+    "API_PREFIX",
+    "DEFAULT_TYPES",
+    "KINDS",
+    "Kind",
+    "Project",
+    "SignedTarget",
+    "Signer",
+    "default_outputs",
+]
 
-API_PREFIX = "/v1/image-projects/"
+Kind: TypeAlias = Literal["image", "video", "audio"]
+#: The kinds of project, in the catalog's order.
+KINDS: tuple[Kind, ...] = tuple(PROJECT_KINDS)
+#: The API path of a project of each kind, without its id: `/v1/video-projects/`.
+PREFIXES: dict[Kind, str] = {name: kind.path_prefix for name, kind in PROJECT_KINDS.items()}
+API_PREFIX = PREFIXES["image"]
+#: The `type` a project of each kind reports unless told otherwise.
+DEFAULT_TYPES: dict[Kind, str] = {"image": "AI_IMAGE", "video": "FACE_SWAP", "audio": "VOICE_GENERATOR"}
 # Characters a URL path may hold as they are; anything else in a hostile name is percent-encoded.
 _PATH_SAFE = "/%!$&'()*+,;=:@-._~"
 
@@ -71,8 +94,14 @@ class Signer:
         self._lock = threading.Lock()
         self._minted: dict[str, SignedTarget] = {}
 
-    def signature(self, path: str, expires: int) -> str:
-        return hmac.new(self._secret, f"{path}\n{expires}".encode(), hashlib.sha256).hexdigest()
+    def signature(self, path: str, expires: int, method: str = "GET") -> str:
+        """The signature of a URL for `method` (GET: a download, PUT: an upload) of `path` until `expires`."""
+        what = f"{path}\n{expires}" if method == "GET" else f"{method} {path}\n{expires}"
+        return hmac.new(self._secret, what.encode(), hashlib.sha256).hexdigest()
+
+    def upload_url(self, path: str, expires: int) -> str:
+        """A signed URL to `PUT` a file to `path` until `expires` (it cannot be used to GET)."""
+        return f"{self.base_url}{path}?expires={expires}&signature={self.signature(path, expires, 'PUT')}"
 
     def mint(self, target: SignedTarget, expires: int) -> str:
         signature = self.signature(target.path, expires)
@@ -85,14 +114,24 @@ class Signer:
             return self._minted.get(signature)
 
 
-def _expiry(ttl: float) -> int:
+def expiry(ttl: float) -> int:
     now = time.time()
     # Round towards the caller's intent: a positive TTL never expires early, zero or less is expired.
     return math.ceil(now + ttl) if ttl > 0 else math.floor(now + ttl)
 
 
+def default_outputs(kind: Kind) -> list[Output]:
+    """What a project of `kind` offers unless told otherwise: a PNG, a small MP4 or a small WAV.
+
+    Example:
+        >>> [output.name for kind in KINDS for output in default_outputs(kind)]
+        ['output.png', 'output.mp4', 'output.wav']
+    """
+    return [{"image": Output, "video": Output.mp4, "audio": Output.wav}[kind]()]
+
+
 class Project:
-    """A project on a `MagicHourServer`; made by `MagicHourServer.create_project`.
+    """A project on a `MagicHourServer`; made by `MagicHourServer.create_project` or a tool's endpoint.
 
     Its status follows its timeline on `time.monotonic()` from its creation.
 
@@ -117,8 +156,18 @@ class Project:
         type: str,
         credits_charged: int,
         signer: Signer,
+        kind: Kind = "image",
+        tool: str | None = None,
+        request_body: Mapping[str, Any] | None = None,
     ) -> None:
+        if kind not in PREFIXES:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         self.id = id
+        self.kind: Kind = kind
+        #: The tool whose endpoint created it (``"ai-image-generator"``), or None (`create_project`).
+        self.tool = tool
+        #: The JSON body of that create request, or None.
+        self.request_body = request_body
         self.timeline = _check_timeline(timeline)
         self.outputs = tuple(outputs)
         for output in self.outputs:
@@ -133,6 +182,8 @@ class Project:
         self.type = type
         self.credits_charged = credits_charged
         self.enabled = True
+        #: A video template: its DELETE answers 422.
+        self.template = False
         self.created_at = time.time()
         self.created_monotonic = time.monotonic()
         durations = [duration for _, duration in self.timeline[:-1]]
@@ -144,12 +195,18 @@ class Project:
         self._revisions = [0] * len(self.outputs)
 
     def __repr__(self) -> str:
-        return f"Project(id={self.id!r}, status={self.status!r}, outputs={len(self.outputs)})"
+        outputs = len(self.outputs)
+        return f"Project(id={self.id!r}, kind={self.kind!r}, status={self.status!r}, outputs={outputs})"
 
     @property
     def url_path(self) -> str:
-        """The raw API path of this project: `/v1/image-projects/<percent-encoded id>`."""
-        return API_PREFIX + quote(self.id, safe="")
+        """The raw API path of this project: `/v1/<kind>-projects/<percent-encoded id>`."""
+        return PREFIXES[self.kind] + quote(self.id, safe="")
+
+    @property
+    def failed(self) -> bool:
+        """Whether it is in the status `error` now (a failed render is refunded)."""
+        return self.status == "error"
 
     @property
     def status(self) -> str:
@@ -168,7 +225,7 @@ class Project:
 
     def download_urls(self, ttl: float | None = None) -> list[str]:
         """Fresh signed URLs of every output, whatever the status (`ttl` defaults to `url_ttl`)."""
-        expires = _expiry(self.url_ttl if ttl is None else ttl)
+        expires = expiry(self.url_ttl if ttl is None else ttl)
         return [self._mint(index, expires) for index in range(len(self.outputs))]
 
     def _mint(self, index: int, expires: int) -> str:
@@ -209,7 +266,7 @@ class Project:
         status = self.status
         downloads: list[dict[str, str]] = []
         if status == "complete":
-            expires = _expiry(self.url_ttl)
+            expires = expiry(self.url_ttl)
             downloads = [
                 {"url": self._mint(index, expires), "expires_at": iso(expires)}
                 for index in range(len(self.outputs))
@@ -220,20 +277,31 @@ class Project:
             error = {"code": code, "message": message}
         # A failed render is refunded, and credits_charged shows the refund.
         credits = 0 if status == "error" else self.credits_charged
-        return {
+        body: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "status": status,
-            "image_count": len(self.outputs),
             "type": self.type,
             "created_at": iso(self.created_at),
             "enabled": self.enabled,
-            "total_frame_cost": credits,
             "credits_charged": credits,
             "downloads": downloads,
             "error": error,
-            **self.extra_fields,
         }
+        if self.kind == "image":
+            body.update(image_count=len(self.outputs), total_frame_cost=credits)
+        elif self.kind == "video":
+            body.update(
+                width=1024,
+                height=576,
+                fps=30.0,
+                start_seconds=0.0,
+                end_seconds=15.0,
+                total_frame_cost=credits,
+                download=downloads[0] if downloads else None,  # deprecated: the first output
+            )
+        body.update(self.extra_fields)
+        return body
 
 
 def _check_timeline(timeline: Sequence[tuple[str, float | None]]) -> tuple[tuple[str, float | None], ...]:

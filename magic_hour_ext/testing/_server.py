@@ -1,4 +1,4 @@
-"""`MagicHourServer`: the image-projects API and its download host, on two loopback listeners.
+"""`MagicHourServer`: the Magic Hour API and its download host, on two loopback listeners.
 
 Both listeners run on one asyncio event loop in a background thread, so the server works the
 same from sync and async tests, holds thousands of idle connections cheaply, and starts and
@@ -13,6 +13,8 @@ import asyncio
 import functools
 import hmac
 import itertools
+import json
+import os
 import secrets
 import socket
 import threading
@@ -23,19 +25,41 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote
 
+from generated.catalog import TOOLS, Tool
+
 from ._content import Output
+from ._creates import DEFAULT_RENDERS, Render, body_problem, create_answer, invalid_file_input, project_type
 from ._faults import Fault, FaultQueue, Route
-from ._http import Reply, Request, Response, serve_http
+from ._http import NoAnswer, Reply, Request, Response, serve_http
 from ._inject import after, before
 from ._log import RecordedRequest
-from ._projects import API_PREFIX, Project, SignedTarget, Signer
-from ._responses import file_response, json_response, message, xml_error
+from ._projects import (
+    DEFAULT_TYPES,
+    KINDS,
+    PREFIXES,
+    Kind,
+    Project,
+    SignedTarget,
+    Signer,
+    default_outputs,
+    expiry,
+    iso,
+)
+from ._responses import file_response, json_response, message, status_message, xml_error
 from ._router import MethodNotAllowed, NotFound, Router
+from ._uploads import StoredUpload, UploadSlot, UploadStore, upload_urls_problem
 
 __all__ = ["MagicHourServer"]
 
 _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _HostName = Literal["api", "download"]
+#: The largest upload a PUT may carry unless told otherwise: S3's limit for a single PUT.
+UPLOAD_LIMIT = 5 << 30
+
+
+def _new_id() -> str:
+    """A cuid-like id, as the API's."""
+    return "cm" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(23))
 
 
 class _Listener:
@@ -49,14 +73,21 @@ class _Listener:
 
 
 class MagicHourServer:
-    """A local Magic Hour image-projects API and download host, for tests and offline demos.
+    """A local Magic Hour API and download host, for tests and offline demos.
 
-    It listens on two ephemeral loopback ports: `base_url` serves `GET` and `DELETE
-    /v1/image-projects/{id}` as `openapi.yaml` describes, and `download_base_url` serves the
-    outputs at signed, expiring URLs, as an S3-style CDN would (`Content-Length`, `Range`, a
-    strong `ETag`, `Last-Modified`, `If-Range`; 400 to a request that also carries an
-    `Authorization` header). Projects follow scripted timelines, faults are injected on demand,
-    and every request is logged.
+    It listens on two ephemeral loopback ports: `base_url` serves `GET` and `DELETE` of image,
+    video and audio projects (`/v1/<kind>-projects/{id}`) as `openapi.yaml` describes, and
+    `download_base_url` serves the outputs at signed, expiring URLs, as an S3-style CDN would
+    (`Content-Length`, `Range`, a strong `ETag`, `Last-Modified`, `If-Range`; 400 to a request
+    that also carries an `Authorization` header). Projects follow scripted timelines, faults are
+    injected on demand, and every request is logged.
+
+    It also serves what a client calls to make projects: `POST /v1/files/upload-urls` hands out
+    signed, expiring `PUT` URLs on the download host, where uploads are stored (streamed to a
+    temporary directory, see `uploads`); and every tool's `POST /v1/<tool>` (all those of
+    `generated.catalog.TOOLS`, by one generic handler) validates its body against the spec,
+    checks that its file inputs were uploaded, charges `credits`, and creates a project of the
+    tool's kind that renders as `renders` says (see `created`).
 
     Args:
         token: The bearer token the API accepts.
@@ -64,6 +95,12 @@ class MagicHourServer:
         port: The API port; 0 picks a free one.
         download_port: The download host's port; 0 picks a free one.
         seed: Seeds the RNG of faults with a `probability`, for reproducible runs.
+        credits: The balance creates are charged from (402 once a create costs more than what
+            is left; a failed render is refunded). None: unlimited.
+        upload_limit: The largest upload a `PUT` may carry (more: 413), 5 GiB by default.
+        upload_dir: Where the server's temporary directory of uploads is made (e.g. a tmpfs
+            such as /dev/shm, so that writing large uploads never waits for the disk); None:
+            the system's temporary directory.
 
     Example:
         >>> import httpx
@@ -93,9 +130,24 @@ class MagicHourServer:
         port: int = 0,
         download_port: int = 0,
         seed: int | None = 0,
+        credits: int | None = None,
+        upload_limit: int = UPLOAD_LIMIT,
+        upload_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if not isinstance(token, str) or not token:
             raise ValueError("token must be a non-empty str")
+        if credits is not None and (isinstance(credits, bool) or not isinstance(credits, int) or credits < 0):
+            raise ValueError(f"credits must be None or an int >= 0, got {credits!r}")
+        self._credit_limit = credits
+        #: The largest upload a `PUT` may carry, in bytes; a larger one gets 413.
+        self.upload_limit = upload_limit
+        #: Seconds until the upload URLs that upload-urls hands out expire.
+        self.upload_url_ttl = 3600.0
+        #: How projects created through a tool's endpoint render: by kind ("image", "video",
+        #: "audio"), or by tool name ("face-swap"), which wins. See `Render`.
+        self.renders: dict[str, Render] = dict(DEFAULT_RENDERS)
+        self._created: list[Project] = []
+        self._uploads = UploadStore(upload_dir)
         self._token = token
         self._host = host
         self._ports = (port, download_port)
@@ -133,6 +185,7 @@ class MagicHourServer:
             raise
         self._listeners = {"api": _Listener("api", sockets[0]), "download": _Listener("download", sockets[1])}
         self._signer = Signer(secrets.token_bytes(32), self.download_base_url)
+        self._uploads.open()
         loop = asyncio.new_event_loop()
         ready = threading.Event()
         failure: list[BaseException] = []
@@ -145,10 +198,11 @@ class MagicHourServer:
         if failure:
             self._thread.join()
             self._thread = None
+            self._uploads.close()
             raise failure[0]
 
     def stop(self) -> None:
-        """Close every connection and both listeners, and wait for the server thread to end."""
+        """Close every connection and both listeners, wait for the server thread, remove the uploads."""
         thread, loop = self._thread, self._loop
         if thread is None or loop is None:
             return
@@ -156,6 +210,7 @@ class MagicHourServer:
         thread.join()
         self._thread = None
         self._loop = None
+        self._uploads.close()
 
     def __enter__(self) -> MagicHourServer:
         self.start()
@@ -314,6 +369,49 @@ class MagicHourServer:
         """The most connections that were open at once on the download host."""
         return self._listener("download").peak
 
+    @property
+    def uploads(self) -> dict[str, StoredUpload]:
+        """The files uploaded so far, by `file_path`, in the order they completed (a copy).
+
+        A `PUT` cut short stores nothing; a second `PUT` to the same URL replaces the file. The
+        files live in a temporary directory that `stop()` removes: read them before.
+
+        Example:
+            >>> upload = server.uploads[file_path]  # doctest: +SKIP
+            >>> upload.size, upload.sha256()  # doctest: +SKIP
+            (1073741824, '9f86d0...')
+        """
+        return self._uploads.stored()
+
+    def clear_uploads(self) -> None:
+        """Remove every stored upload (its file included), e.g. between large uploads of a benchmark.
+
+        The upload URLs already handed out keep working; their file_paths no longer name a file.
+        """
+        self._uploads.clear()
+
+    @property
+    def created(self) -> list[Project]:
+        """The projects created through a tool's endpoint, in order (a copy).
+
+        Every create that reached the server and was carried out (charged) is here, including
+        one whose answer a fault dropped: count them to check that a client never paid twice.
+        `project.tool` and `project.request_body` say how each was made.
+        """
+        with self._lock:
+            return list(self._created)
+
+    @property
+    def credits(self) -> int | None:
+        """The credits left for creates (None: unlimited); failed renders are refunded."""
+        with self._lock:
+            return self._credits_left()
+
+    def _credits_left(self) -> int | None:
+        if self._credit_limit is None:
+            return None
+        return self._credit_limit - sum(p.credits_charged for p in self._created if not p.failed)
+
     # -- projects and faults ---------------------------------------------------------------------
 
     def create_project(
@@ -326,21 +424,29 @@ class MagicHourServer:
         url_ttl: float = 86_400.0,
         extra_fields: Mapping[str, Any] | None = None,
         name: str | None = "Example Name",
-        type: str = "AI_IMAGE",
+        type: str | None = None,
         credits_charged: int = 5,
+        kind: Kind = "image",
+        template: bool = False,
     ) -> Project:
-        """Add a project that the API serves from now on.
+        """Add a project that the API serves from now on, at its kind's path.
 
         Args:
             id: Its id; None generates a cuid-like one. Any str works, even with "/", "?" or spaces.
             timeline: (status, seconds in it) steps from creation; the last step's duration is
                 None, as it is final. Any status string works, including unknown ones.
-            outputs: The files it offers once `complete`; default: one small PNG.
+            outputs: The files it offers once `complete`; default: one small file of its kind
+                (a PNG, an MP4 or a WAV; see `Output.mp4` and `Output.wav` for large ones).
             error: (code, message) shown in `error` once the status is "error".
             url_ttl: Seconds until its signed download URLs expire; 0 or less: already expired.
             extra_fields: Added to every body of this project (unknown fields, or overrides).
-            name: Its `name` (may be None). type: Its `type`. credits_charged: Its cost
-                (shown as 0 once the status is "error": failed renders are refunded).
+            name: Its `name` (may be None). type: Its `type` (None: `AI_IMAGE`, `FACE_SWAP` or
+                `VOICE_GENERATOR`, by kind). credits_charged: Its cost (shown as 0 once the
+                status is "error": failed renders are refunded). It is not taken from the
+                server's `credits`: only creates through a tool's endpoint are.
+            kind: "image", "video" or "audio": where the API serves it
+                (`/v1/<kind>-projects/{id}`; it is 404 at another kind's path) and its fields.
+            template: A video template: its DELETE answers 422 (the API's "cannot be deleted").
 
         Example:
             >>> project = server.create_project(  # doctest: +SKIP
@@ -351,25 +457,33 @@ class MagicHourServer:
             ...     timeline=[("rendering", 0.1), ("error", None)],
             ...     error=("no_source_face", "Please use an image with a detectable face"),
             ... )
+            >>> big = [Output.mp4(size=4 << 30)]
+            >>> video = server.create_project(kind="video", outputs=big)  # doctest: +SKIP
         """
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if template and kind != "video":
+            raise ValueError("only video projects can be templates (the API's DELETE answers 422 for them)")
         if self._signer is None:
             raise RuntimeError("Start the server first: `with MagicHourServer() as server:`")
         if id is None:
-            id = "cm" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(23))
+            id = _new_id()
         elif not isinstance(id, str) or not id:
             raise ValueError(f"A project id must be a non-empty str, got {id!r}")
         project = Project(
             id=id,
             timeline=timeline,
-            outputs=[Output()] if outputs is None else outputs,
+            outputs=default_outputs(kind) if outputs is None else outputs,
             error=error,
             url_ttl=url_ttl,
             extra_fields=extra_fields,
             name=name,
-            type=type,
+            type=DEFAULT_TYPES.get(kind, "") if type is None else type,
             credits_charged=credits_charged,
             signer=self._signer,
+            kind=kind,
         )
+        project.template = template
         with self._lock:
             if id in self._projects:
                 raise ValueError(f"A project with id {id!r} already exists")
@@ -419,8 +533,22 @@ class MagicHourServer:
         self._routers[host].add(method, pattern, _Endpoint(handler, route, subject or _id_parameter))
 
     def _add_routes(self) -> None:
-        self._add_route("api", "GET", API_PREFIX + "{id}", self._get_project, route="get")
-        self._add_route("api", "DELETE", API_PREFIX + "{id}", self._delete_project, route="delete")
+        self._add_route("api", "POST", "/v1/files/upload-urls", self._upload_urls, route="upload_urls")
+        for tool in TOOLS.values():
+            self._add_route("api", "POST", tool.path, functools.partial(self._create, tool), route="create")
+        self._add_route("download", "PUT", "/{path:path}", self._upload, route="upload", subject=_no_subject)
+        for kind in KINDS:
+            prefix = PREFIXES[kind]
+            self._add_route(
+                "api", "GET", prefix + "{id}", functools.partial(self._get_project, kind), route="get"
+            )
+            self._add_route(
+                "api",
+                "DELETE",
+                prefix + "{id}",
+                functools.partial(self._delete_project, kind),
+                route="delete",
+            )
         for method in ("GET", "HEAD"):
             self._add_route(
                 "download",
@@ -497,6 +625,7 @@ class MagicHourServer:
                 return message(405, "Method Not Allowed", allow)
             return xml_error(405, "MethodNotAllowed", "The specified method is not allowed", allow)
         record.project_id = endpoint.subject(request, params)
+        record.route = endpoint.route
         fault = None
         if endpoint.route is not None:
             fault = self._faults.take(endpoint.route, record.project_id)
@@ -509,23 +638,89 @@ class MagicHourServer:
 
     # -- the API -------------------------------------------------------------------------------------
 
-    async def _get_project(self, call: _Call) -> Reply:
-        return self._api_answer("get", call.request, call.params["id"])
+    async def _get_project(self, kind: Kind, call: _Call) -> Reply:
+        return self._api_answer("get", kind, call.request, call.params["id"])
 
-    async def _delete_project(self, call: _Call) -> Reply:
-        return self._api_answer("delete", call.request, call.params["id"])
+    async def _delete_project(self, kind: Kind, call: _Call) -> Reply:
+        return self._api_answer("delete", kind, call.request, call.params["id"])
 
-    def _api_answer(self, route: Route, request: Request, project_id: str) -> Response:
+    def _api_answer(self, route: Route, kind: Kind, request: Request, project_id: str) -> Response:
         if not self._authorized(request.headers.get("authorization")):
             return message(401, "Unauthorized")
         with self._lock:
             project = self._projects.get(project_id)
-            if project is None or not project.enabled:
+            if project is None or not project.enabled or project.kind != kind:
                 return message(404, "Not Found")
             if route == "delete":
+                if project.template:
+                    return message(422, "This project is a template and cannot be deleted")
                 project.enabled = False
                 return Response(204)
         return json_response(200, project.body())
+
+    async def _upload_urls(self, call: _Call) -> Reply:
+        if not self._authorized(call.request.headers.get("authorization")):
+            return message(401, "Unauthorized")
+        payload, problem = await _json_body(call.request)
+        if problem is None:
+            problem = upload_urls_problem(payload)
+        if problem is not None:
+            return message(400, problem)
+        batch, expires = _new_id(), expiry(self.upload_url_ttl)
+        items = []
+        for index, item in enumerate(payload["items"]):
+            slot = UploadSlot(
+                f"api-assets/{batch}/{index}.{item['extension']}", item["type"], item["extension"], expires
+            )
+            self._uploads.add_slot(slot)
+            url = self._download_signer.upload_url(slot.url_path, expires)
+            items.append({"upload_url": url, "expires_at": iso(expires), "file_path": slot.file_path})
+        return json_response(200, {"items": items})
+
+    async def _create(self, tool: Tool, call: _Call) -> Reply:
+        request, fault = call.request, call.fault
+        if not self._authorized(request.headers.get("authorization")):
+            return message(401, "Unauthorized")
+        payload, problem = await _json_body(request)
+        if problem is None:
+            problem = body_problem(tool, payload)
+        if problem is not None:
+            return message(400, problem)
+        if (
+            problem := invalid_file_input(tool, payload, lambda path: self._uploads.get(path) is not None)
+        ) is not None:
+            return message(422, problem)
+        render = self.renders.get(tool.name) or self.renders[tool.kind]
+        name = payload.get("name")
+        project = Project(
+            id=_new_id(),
+            timeline=render.timeline,
+            outputs=render.outputs_for(tool.kind, payload),
+            error=render.error,
+            url_ttl=86_400.0,
+            extra_fields=None,
+            name=name if isinstance(name, str) else None,
+            type=project_type(tool),
+            credits_charged=render.credits_charged,
+            signer=self._download_signer,
+            kind=tool.kind,
+            tool=tool.name,
+            request_body=payload,
+        )
+        with self._lock:
+            left = self._credits_left()
+            if left is not None and left < render.credits_charged:
+                return message(
+                    402, f"Not enough credits: this render costs {render.credits_charged}, {left} left"
+                )
+            self._projects[project.id] = project
+            self._created.append(project)
+        call.record.project_id = project.id
+        if fault is not None and fault.kind == "drop_after_create":
+            return NoAnswer.CLOSE
+        if fault is not None and fault.kind == "error_after_create":
+            return message(fault.status_code, status_message(fault.status_code))
+        return json_response(200, create_answer(tool.kind, project.id, project.credits_charged))
 
     def _authorized(self, header: str | None) -> bool:
         if header is None:
@@ -571,6 +766,41 @@ class MagicHourServer:
             request, body, name, ignore_range=fault is not None and fault.kind == "ignore_range"
         )
 
+    async def _upload(self, call: _Call) -> Reply:
+        request, fault = call.request, call.fault
+        signature, expires = _signed_query(request.query)
+        slot = self._uploads.slot(unquote(request.path))
+        if fault is not None and fault.kind == "expired":
+            return xml_error(403, "AccessDenied", "Request has expired")
+        if (
+            slot is None
+            or not expires.lstrip("-").isdigit()
+            or not hmac.compare_digest(
+                self._download_signer.signature(slot.url_path, int(expires), "PUT"), signature
+            )
+        ):
+            return xml_error(403, "SignatureDoesNotMatch", "The request signature does not match")
+        if time.time() >= int(expires):
+            return xml_error(403, "AccessDenied", "Request has expired")
+        declared = request.headers.get("content-length")
+        if declared is None or "transfer-encoding" in request.headers:
+            # S3 refuses a streamed (chunked) PUT: a presigned upload must say its size.
+            return xml_error(411, "MissingContentLength", "You must provide the Content-Length HTTP header.")
+        size = int(declared)  # h11 refused a malformed one with 400
+        if size > self.upload_limit:
+            return xml_error(413, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
+        cut = int(size * fault.at) if fault is not None and fault.kind == "cut_upload" else None
+        incoming = self._uploads.incoming(slot)
+        try:
+            async for chunk in request.stream(limit=self.upload_limit):
+                if cut is not None and incoming.size + len(chunk) >= cut:
+                    return NoAnswer.CLOSE  # the partial file is discarded below
+                incoming.write(chunk)
+            incoming.commit()
+        finally:
+            incoming.discard()
+        return Response(200)
+
     @property
     def _download_signer(self) -> Signer:
         assert self._signer is not None  # set by start(), before any request
@@ -610,6 +840,21 @@ def _id_parameter(request: Request, params: Mapping[str, str]) -> str | None:
     return params.get("id")
 
 
+def _no_subject(request: Request, params: Mapping[str, str]) -> str | None:
+    return None
+
+
+async def _json_body(request: Request) -> tuple[Any, str | None]:
+    """The decoded JSON body, or the problem with it (the message of a 400)."""
+    raw = await request.read()
+    if not raw.strip():
+        return None, "Missing request body"
+    try:
+        return json.loads(raw), None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None, "The request body is not valid JSON"
+
+
 @functools.lru_cache(maxsize=1024)
 def _signed_query(query: str) -> tuple[str, str]:
     """The (signature, expires) of a download URL's query ("" for a missing one)."""
@@ -623,6 +868,7 @@ _ONE_AUTH = (
 )
 _XML_CODES = {
     400: "BadRequest",
+    411: "MissingContentLength",
     413: "EntityTooLarge",
     431: "RequestHeaderSectionTooLarge",
     500: "InternalError",

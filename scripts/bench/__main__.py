@@ -8,10 +8,11 @@ markdown table and writes it, with the date, the machine and the command, to
 ``docs/benchmarks.md`` (or ``--output``).
 
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
-4. import time; 5. CPU time per poll. ``--quick`` measures every row with smaller sizes, fewer
-projects and fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
+4. import time; 5. CPU time per poll; 6. upload throughput and memory. ``--quick`` measures every
+row with smaller sizes, fewer projects and fewer repeats, in under a minute. Where we miss a
+target, the table says MISSED.
 
-``--only ROW`` (``polls``, ``download``, ``many``, ``imports`` or ``cpu``) measures that row
+``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu`` or ``upload``) measures that row
 alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always shows a full run.
 
 Exit status: 0 when every row was measured (whatever the verdicts), 1 when a measurement failed.
@@ -41,13 +42,14 @@ from ._many import measure_many
 from ._polls import measure_polls
 from ._procs import BenchError
 from ._table import Section, render_page
+from ._upload import measure_upload
 
 __all__ = ["ROOT", "main", "write_atomically"]
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 #: The names of the rows, in order, for ``--only``.
-ROWS = ("polls", "download", "many", "imports", "cpu")
+ROWS = ("polls", "download", "many", "imports", "cpu", "upload")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -154,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         ("many projects at once", lambda _: measure_many(config)),
         ("import time", lambda _: measure_imports(config)),
         ("CPU time per poll", lambda _: measure_cpu(config)),
+        ("upload throughput and memory", lambda scratch: measure_upload(config, scratch)),
     ]
     if args.only is not None:
         steps = [steps[ROWS.index(args.only)]]

@@ -31,6 +31,9 @@ class Config:
     cpu_job: float
     cpu_interval: float
     cpu_repeats: int
+    # 6. upload: one file of this many bytes (less if the disk is short), per peer and repeat.
+    upload_bytes: int = 1 << 30
+    upload_repeats: int = 5
 
 
 FULL = Config(
@@ -50,7 +53,7 @@ FULL = Config(
     cpu_repeats=5,
 )
 
-# The same rows, smaller: short jobs, a 32 MiB output, 100 projects, fewer repeats.
+# The same rows, smaller: short jobs, a 32 MiB output and upload, 100 projects, fewer repeats.
 QUICK = dataclasses.replace(
     FULL,
     name="quick",
@@ -65,4 +68,6 @@ QUICK = dataclasses.replace(
     import_runs=3,
     cpu_job=0.5,
     cpu_repeats=2,
+    upload_bytes=32 << 20,
+    upload_repeats=2,
 )

@@ -16,9 +16,9 @@ from magic_hour_ext.testing import Fault, MagicHourServer, Output, Project
 from ._config import Config
 from ._procs import BenchError, Worker, run_command
 from ._stats import MIB, TIMES, fmt_bytes, fmt_seconds, spread
-from ._table import NA, Section, compared, verdict
+from ._table import NA, Row, Section, compared, verdict
 
-__all__ = ["MAX_RSS_GROWTH", "THROUGHPUT_VS_CURL", "choose_size", "measure_download"]
+__all__ = ["MAX_RSS_GROWTH", "THROUGHPUT_VS_CURL", "choose_size", "measure_download", "transfer_rows"]
 
 MAX_RSS_GROWTH = 32 * MIB  # issue 4: peak RSS grows by less than this while downloading
 THROUGHPUT_VS_CURL = 0.9  # issue 4: at least this share of curl's throughput
@@ -39,6 +39,42 @@ def choose_size(wanted: int, free: int) -> int:
     if size + _MARGIN > free:
         raise BenchError(f"only {fmt_bytes(free)} free on the disk: too little for the download row")
     return size
+
+
+def transfer_rows(
+    number: str, what: str, one: str, size: int, runs: dict[str, list[dict[str, float]]]
+) -> list[Row]:
+    """The throughput, wall-time and memory rows of one big transfer (rows 2 and 6), from each run.
+
+    Each run holds its ``seconds`` and its peak RSS ``growth``; *what* prefixes each measurement
+    ("upload "), *one* describes the transfer ("one 1,024 MiB output").
+    """
+    secs = {peer: spread([r["seconds"] for r in rs]) for peer, rs in runs.items()}
+    rates = {peer: spread([size / r["seconds"] for r in rs]) for peer, rs in runs.items()}
+    growth = {peer: spread([r["growth"] for r in rs]) for peer, rs in runs.items()}
+    absent = {"curl": "not installed"}
+    vs_curl = rates["ours"].median / rates["curl"].median if "curl" in rates else None
+    return [
+        compared(
+            f"{number}a",
+            f"{what}throughput, {one}",
+            rates,
+            lambda rate: f"{rate / MIB:,.0f} MiB/s",
+            target=f"≥ {THROUGHPUT_VS_CURL}{TIMES} curl",
+            verdict=NA if vs_curl is None else verdict(vs_curl >= THROUGHPUT_VS_CURL),
+            absent=absent,
+        ),
+        compared(f"{number}b", f"{what}wall time, {one}", secs, fmt_seconds, absent=absent),
+        compared(
+            f"{number}c",
+            f"{what}peak RSS growth, {one}",
+            growth,
+            fmt_bytes,
+            target=f"< {fmt_bytes(MAX_RSS_GROWTH)}",
+            verdict=verdict(growth["ours"].high < MAX_RSS_GROWTH),
+            absent=absent,
+        ),
+    ]
 
 
 def _saved_size(directory: Path) -> int:
@@ -108,33 +144,7 @@ def measure_download(config: Config, scratch: Path) -> Section:
                     runs[peer].append(_curl(curl, server, tiny, project, scratch, size))
                 else:
                     runs[peer].append(_python_peer(peer, server, project, scratch / f"{peer}-{repeat}", size))
-    secs = {peer: spread([r["seconds"] for r in rs]) for peer, rs in runs.items()}
-    rates = {peer: spread([size / r["seconds"] for r in rs]) for peer, rs in runs.items()}
-    growth = {peer: spread([r["growth"] for r in rs]) for peer, rs in runs.items()}
-    absent = {"curl": "not installed"}
-    one = f"one {fmt_bytes(size)} output"
-    vs_curl = rates["ours"].median / rates["curl"].median if "curl" in rates else None
-    section.rows += [
-        compared(
-            "2a",
-            f"throughput, {one}",
-            rates,
-            lambda rate: f"{rate / MIB:,.0f} MiB/s",
-            target=f"≥ {THROUGHPUT_VS_CURL}{TIMES} curl",
-            verdict=NA if vs_curl is None else verdict(vs_curl >= THROUGHPUT_VS_CURL),
-            absent=absent,
-        ),
-        compared("2b", f"wall time, {one}", secs, fmt_seconds, absent=absent),
-        compared(
-            "2c",
-            f"peak RSS growth, {one}",
-            growth,
-            fmt_bytes,
-            target=f"< {fmt_bytes(MAX_RSS_GROWTH)}",
-            verdict=verdict(growth["ours"].high < MAX_RSS_GROWTH),
-            absent=absent,
-        ),
-    ]
+    section.rows += transfer_rows("2", "", f"one {fmt_bytes(size)} output", size, runs)
     if size < config.download_bytes:
         section.notes.append(
             f"**Reduced size**: {fmt_bytes(size)} instead of {fmt_bytes(config.download_bytes)}, "

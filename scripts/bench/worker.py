@@ -13,6 +13,8 @@ Tasks (``spec["task"]``):
   returns ``time.monotonic()`` when each call returned.
 - ``download``: wait for one complete project and download its output into ``spec["directory"]``;
   returns the call's seconds and the process' resident memory before it and at its peak.
+- ``upload``: upload the file ``spec["file"]`` (the ids are not used); returns what ``download``
+  returns.
 - ``many``: await every project concurrently over one shared async client; returns the wall time.
 - ``cpu``: wait for one project with a fixed poll interval of ``spec["interval"]`` seconds;
   returns the CPU seconds the process spent in the call.
@@ -46,6 +48,7 @@ class _Peer:
         self.base_url: str = spec["base_url"]
         self.token: str = spec["token"]
         self.directory: str | None = spec.get("directory")
+        self.file: str | None = spec.get("file")
         self.interval: float | None = spec.get("interval")
         if self.name == "official":
             # The official SDK ships no type hints, and only .venv-bench has it: load it as Any.
@@ -85,6 +88,29 @@ class _Peer:
                 client=client,
                 poll_interval=self.interval,
             )
+
+        return ours
+
+    def uploader(self) -> SyncCheck:
+        """A function that uploads ``spec["file"]`` (its argument is not used)."""
+        file = self.file
+        assert file is not None  # set for the upload task
+        if self.name == "official":
+            files = self._sdk.Client(base_url=self.base_url, token=self.token).v1.files
+
+            def official(_: str) -> None:
+                files.upload_file(file)  # reads the whole file, then one PUT
+
+            return official
+
+        from generated import AuthenticatedClient
+        from magic_hour_ext import upload_file
+
+        client = AuthenticatedClient(base_url=self.base_url, token=self.token)
+        client.get_httpx_client()  # made now, as the official SDK's is
+
+        def ours(_: str) -> None:
+            upload_file(file, client=client)
 
         return ours
 
@@ -211,6 +237,8 @@ def _prepare(peer: _Peer, spec: dict[str, Any]) -> Callable[[list[str]], dict[st
         return functools.partial(_poll, checks)
     if task == "download":
         return functools.partial(_download, peer.sync_check())
+    if task == "upload":  # measured as a download is: one call, its time and its peak memory
+        return functools.partial(_download, peer.uploader())
     if task == "many":
         return functools.partial(_many, peer.async_check())
     if task == "cpu":

@@ -18,6 +18,7 @@ _PRIVATE_MODULES = [
         "_gate", "_log", "_naming", "_network", "_redact", "_requests", "_result", "_retry", "_schedule",
         "_sync", "_transport",
         "_final_events", "_loop_call", "_signature", "_verify", "_waiter", "_webhook_event",
+        "_assets", "_upload", "_upload_api", "_upload_body",
     )
 ]  # fmt: skip
 

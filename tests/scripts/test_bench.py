@@ -39,8 +39,9 @@ ROWS = [
     *(f"3{c}" for c in "abcde"),
     "4a",
     "5a",
+    *(f"6{c}" for c in "abc"),
 ]
-CURL_ROWS = {"2a", "2b", "2c"}
+CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c"}
 
 
 def _first_at_or_after(times: list[float], job: float) -> int:

@@ -15,7 +15,10 @@ from openapi_core.datatypes import RequestParameters
 from openapi_core.exceptions import OpenAPIError
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from generated.catalog import TOOLS
+from magic_hour_ext.testing import Fault, MagicHourServer, Output, Render
+from magic_hour_ext.testing._projects import KINDS, Kind
+from tests.magic_hour_ext.testing._bodies import minimal
 
 SPEC = Path(__file__).parents[3] / "openapi.yaml"
 SPEC_SERVER = "https://api.magichour.ai"  # requests to the local server are checked as if sent there
@@ -99,44 +102,65 @@ def _validate(openapi: OpenAPI, response: httpx.Response) -> None:
         ([("error", None)], ("no_source_face", "Please use an image with a detectable face")),
     ],
 )
+@pytest.mark.parametrize("kind", KINDS)
 def test_get_200_matches_the_spec(
     openapi: OpenAPI,
     server: MagicHourServer,
     api: httpx.Client,
     timeline: list[tuple[str, float | None]],
     error: tuple[str, str] | None,
+    kind: Kind,
 ) -> None:
     project = server.create_project(
-        "a/b?c d", timeline=timeline, error=error, outputs=[Output(), Output(size=10, name="%2F..%2Fx.png")]
+        "a/b?c d",
+        timeline=timeline,
+        error=error,
+        outputs=[Output(), Output(size=10, name="%2F..%2Fx.png")],
+        kind=kind,
     )
     response = api.get(project.url_path)
     assert response.status_code == 200
     _validate(openapi, response)
 
 
-def test_null_name_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
-    project = server.create_project(name=None)
+@pytest.mark.parametrize("kind", KINDS)
+def test_null_name_matches_the_spec(
+    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, kind: Kind
+) -> None:
+    project = server.create_project(name=None, kind=kind)
     _validate(openapi, api.get(project.url_path))
 
 
-def test_delete_204_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
-    project = server.create_project()
+@pytest.mark.parametrize("kind", KINDS)
+def test_delete_204_matches_the_spec(
+    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, kind: Kind
+) -> None:
+    project = server.create_project(kind=kind)
     response = api.delete(project.url_path)
     assert response.status_code == 204
     _validate(openapi, response)
 
 
+def test_video_template_delete_422_matches_the_spec(
+    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client
+) -> None:
+    response = api.delete(server.create_project(kind="video", template=True).url_path)
+    assert response.status_code == 422
+    _validate(openapi, response)
+
+
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("method", ["GET", "DELETE"])
 def test_errors_match_the_spec(
-    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, method: str
+    openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, method: str, kind: Kind
 ) -> None:
-    project = server.create_project()
+    project = server.create_project(kind=kind)
     server.add_fault(Fault.rate_limit(retry_after="2"))
     server.add_fault(Fault.rate_limit(retry_after="http-date", seconds=3))
     for code in (400, 402, 500, 502, 503, 504, 520):
         server.add_fault(Fault.status(code))
     responses = [api.request(method, project.url_path) for _ in range(9)]
-    responses.append(api.request(method, "/v1/image-projects/unknown"))
+    responses.append(api.request(method, f"/v1/{kind}-projects/unknown"))
     responses.append(httpx.request(method, server.base_url + project.url_path))  # no token
     assert [r.status_code for r in responses] == [429, 429, 400, 402, 500, 502, 503, 504, 520, 404, 401]
     assert responses[3].json() == {"message": "Payment Required"}
@@ -151,7 +175,49 @@ def test_the_contract_test_can_fail(openapi: OpenAPI, server: MagicHourServer, a
         server.create_project(extra_fields={"image_count": "one"}),
         server.create_project(extra_fields={"downloads": [{"url": "x"}]}),
         server.create_project(timeline=[("upscaling", None)]),  # the spec's enum is closed
+        server.create_project(kind="video", extra_fields={"fps": "thirty"}),
+        server.create_project(kind="video", extra_fields={"download": {"url": 1}}),
+        server.create_project(kind="audio", extra_fields={"credits_charged": "2"}),
     ]
     for project in drifted:
         with pytest.raises(OpenAPIError):
             _validate(openapi, api.get(project.url_path))
+
+
+def test_upload_urls_matches_the_spec(openapi: OpenAPI, server: MagicHourServer, api: httpx.Client) -> None:
+    good = {"items": [{"type": "video", "extension": "mp4"}, {"type": "audio", "extension": "mp3"}]}
+    server.add_fault(Fault.status(503, route="upload_urls"))
+    responses = [
+        api.post("/v1/files/upload-urls", json=good),
+        api.post("/v1/files/upload-urls", json=good),
+        api.post("/v1/files/upload-urls", json={"items": []}),
+        httpx.post(server.base_url + "/v1/files/upload-urls", json=good),
+    ]
+    assert [r.status_code for r in responses] == [503, 200, 400, 401]
+    for response in responses:
+        _validate(openapi, response)
+
+
+@pytest.mark.parametrize("name", sorted(TOOLS))
+def test_every_create_matches_the_spec(openapi: OpenAPI, name: str) -> None:
+    tool = TOOLS[name]
+    body = minimal(tool.body_schema)
+    with (
+        MagicHourServer(token="t", credits=10_000) as server,
+        httpx.Client(base_url=server.base_url, headers={"Authorization": "Bearer t"}) as api,
+    ):
+        server.renders[tool.kind] = Render(credits_charged=5_000)  # charged twice, then 402
+        server.add_fault(Fault.rate_limit(route="create"))
+        server.add_fault(Fault.error_after_create(500))
+        responses = [api.post(tool.path, json=body) for _ in range(4)]
+        responses.append(api.post(tool.path, json={**body, "unknown": 1}))
+        responses.append(httpx.post(server.base_url + tool.path, json=body))
+        if tool.file_inputs:
+            assets = {**body.get("assets", {}), tool.file_inputs[0].path[-1]: "api-assets/none/0.png"}
+            responses.append(api.post(tool.path, json={**body, "assets": assets}))
+    expected = [429, 500, 200, 402, 400, 401]
+    if tool.file_inputs and tool.file_inputs[0].path[-1] != "*":
+        expected.append(422)
+    assert [r.status_code for r in responses][: len(expected)] == expected
+    for response in responses:
+        _validate(openapi, response)

@@ -461,4 +461,4 @@ def test_bad_new_faults_are_clear_errors(make, message: str) -> None:  # type: i
 
 def test_the_new_faults_apply_to_every_route() -> None:
     for fault in (Fault.trickle(), Fault.stall(), Fault.hang()):
-        assert fault.routes == {"get", "delete", "download"}
+        assert fault.routes == {"get", "delete", "download", "create", "upload_urls", "upload"}

@@ -11,6 +11,7 @@ TYPE_ALIASES = {"Route", "FaultKind"}
 MODULES = [
     "__init__",
     "_content",
+    "_creates",
     "_faults",
     "_http",
     "_inject",
@@ -19,7 +20,9 @@ MODULES = [
     "_projects",
     "_responses",
     "_router",
+    "_schema",
     "_server",
+    "_uploads",
 ]
 
 

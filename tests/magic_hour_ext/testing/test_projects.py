@@ -177,7 +177,7 @@ def test_remove_dot_segments() -> None:
 def test_project_repr_and_url_path(server: MagicHourServer) -> None:
     project = server.create_project("a/b c", timeline=[("queued", 60.0), ("complete", None)])
     assert project.url_path == "/v1/image-projects/a%2Fb%20c"
-    assert repr(project) == "Project(id='a/b c', status='queued', outputs=1)"
+    assert repr(project) == "Project(id='a/b c', kind='image', status='queued', outputs=1)"
     assert server.get_project("a/b c") is project
     assert project.body()["downloads"] == []
 
