@@ -260,9 +260,9 @@ def exit_code(exc: BaseException) -> int:
         return EXIT_FAILED
     if isinstance(exc, ConfigurationError | InvalidArgumentError | AuthenticationError | NotConfirmedError):
         return EXIT_USAGE
-    if isinstance(exc, WaitTimeoutError):
+    if isinstance(exc, WaitTimeoutError) and exc.answered:
         return EXIT_TIMEOUT
-    return EXIT_ERROR
+    return EXIT_ERROR  # a WaitTimeoutError of an API that never answered too: waiting again won't help
 
 
 def error_message(exc: BaseException) -> str:
@@ -280,9 +280,13 @@ def error_message(exc: BaseException) -> str:
             f"{exc.variable} is not set: export your Magic Hour API key as {exc.variable}, or pass --api-key"
         )
     if isinstance(exc, WaitTimeoutError):
+        project = f"{exc.kind} project {clean(exc.project_id, 120)}"
+        if not exc.answered:
+            cause = exc.no_response or "no response"
+            return f"timed out after {exc.timeout:g} s: the API never answered {project} ({cause})"
         status = f"still {clean(exc.project.status, 60)}" if exc.project is not None else "never seen"
         return (
-            f"timed out: image project {clean(exc.project_id, 120)} is {status} after {exc.timeout:g} s; "
+            f"timed out: {project} is {status} after {exc.timeout:g} s; "
             "run the same command again to keep waiting"
         )
     if isinstance(exc, OutputExistsError) and exc.path is not None:

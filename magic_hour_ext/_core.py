@@ -45,6 +45,7 @@ from generated.models import ImageProject
 
 from ._download import DownloadItem, DownloadOutcome
 from ._errors import (
+    APIConnectionError,
     DownloadExpiredError,
     MagicHourError,
     MalformedResponseError,
@@ -151,11 +152,14 @@ class _Wait:
         self.read = image_project_reader()  # logs each tolerated field once per wait
         self.status: str | None = None
         self.warned: set[str] = set()
+        self.answered = False  # whether the API answered any request of this wait (any status)
 
     def time_left(self) -> float | None:
         return None if self.deadline is None else self.deadline - self.plan.clock()
 
-    def timed_out(self, next_retry: str | None = None) -> WaitTimeoutError:
+    def timed_out(
+        self, next_retry: str | None = None, cause: MagicHourError | None = None
+    ) -> WaitTimeoutError:
         """The deadline has passed; or, with *next_retry*, that retry would end after it."""
         return WaitTimeoutError(
             self.plan.project_id,
@@ -163,22 +167,40 @@ class _Wait:
             float(self.plan.timeout or 0.0),
             next_retry=next_retry,
             elapsed=None if next_retry is None else self.plan.clock() - self.start,
+            answered=self.answered,
+            kind=self.read.kind.name,
+            no_response=cause.outcome() if isinstance(cause, APIConnectionError) else None,
         )
 
     def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, ImageProject]:
+        """GET the project, with retries; a failure becomes WaitTimeoutError once past the deadline.
+
+        Before the deadline, no response after the retries stays APIConnectionError, even when the
+        retries stopped because the next one would end after the deadline: the host is down, and
+        waiting longer would not tell more. A response that asks for a retry past the deadline
+        (a 503, a long ``Retry-After``) raises WaitTimeoutError at once, saying so.
+        """
         time_left = self.time_left if deadline else lambda: None
         retry = RetryState(time_left, self.plan.rng)
         try:
             project = yield Fetch(get_request(self.plan.project_id, retry, time_left, self.read))
         except MagicHourError as err:
+            self.answered |= retry.answered or getattr(err, "status_code", None) is not None
             left = time_left()
             if is_transient(err) and left is not None and left <= 0:
-                raise self.timed_out() from err
+                raise self.timed_out(cause=err) from err
             if is_transient(err) and retry.deadline_hit:
-                raise self.timed_out(retry.refused_retry) from err
+                if isinstance(err, APIConnectionError):
+                    err.hint = err.hint or (
+                        f"the next retry ({retry.refused_retry}) would have ended after the "
+                        f"{self.plan.timeout:g} s deadline"
+                    )
+                    raise
+                raise self.timed_out(retry.refused_retry, cause=err) from err
             raise
         if not isinstance(project, ImageProject):
             raise TypeError(f"a driver sent {type(project).__name__} for a Fetch")
+        self.answered = True
         self.observe(project)
         return project
 

@@ -56,9 +56,10 @@ class SyncDriver(DriverSettings[httpx.Client]):
 
     def request(self, request: ApiRequest[T]) -> T:
         """Send an API request, with its retries; each attempt ends by its limit on a DeadlineTransport."""
-        for attempt in request.retry.retrying():
-            with attempt, request.guard(), request_deadline(request.limit()):
-                return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
+        with request.reporting(self.api.base_url):
+            for attempt in request.retry.retrying():
+                with attempt, request.guard(), request_deadline(request.limit()):
+                    return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     def download(self, action: Download) -> DownloadOutcome:

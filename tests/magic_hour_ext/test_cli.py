@@ -10,6 +10,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ from magic_hour_ext import (
 )
 from magic_hour_ext._cli import build_parser, error_message, exit_code
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
-from magic_hour_ext.testing import MagicHourServer, Output
+from magic_hour_ext.testing import Fault, MagicHourServer, Output
 from tests.magic_hour_ext._helpers import child_env
 
 FAST = [("queued", 0.2), ("rendering", 0.2), ("complete", None)]
@@ -123,6 +124,48 @@ def test_a_timeout_exits_3_with_one_line(server: MagicHourServer, tmp_path: Path
     assert "Traceback" not in run.stderr
 
 
+def test_an_unreachable_api_exits_4_naming_the_host_and_says_nothing_of_running_again(
+    tmp_path: Path,
+) -> None:
+    # Before: exit 3, "timed out ... run the same command again to keep waiting" (with --timeout 30,
+    # exit 4): a script that runs again on 3 looped for ever against a dead host.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        host = f"127.0.0.1:{sock.getsockname()[1]}"  # nothing listens once it is closed
+    run = subprocess.run(
+        [sys.executable, "-m", "magic_hour_ext", "check-result", "cuid-example", "--timeout", "5"],
+        capture_output=True,
+        text=True,
+        env=cli_env(MAGIC_HOUR_API_KEY="mhk_live_KEY", MAGIC_HOUR_BASE_URL=f"http://{host}"),
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+    )
+    assert run.returncode == 4, run.stderr
+    last = run.stderr.splitlines()[-1]
+    assert f"no response from {host}" in last
+    assert "Connection refused" in last
+    assert "again" not in last
+    assert "mhk_live_KEY" not in run.stderr
+
+
+def test_an_api_that_never_answers_before_the_timeout_exits_4_with_the_cause(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.hang(route="get", times=None))
+
+    run = run_cli(server, "check-result", project.id, "--timeout", "1", cwd=tmp_path)
+
+    assert run.returncode == 4, run.stderr
+    last = run.stderr.splitlines()[-1]
+    assert last.startswith(
+        f"magic-hour-ext: error: timed out after 1 s: the API never answered image project {project.id}"
+    )
+    assert f"no response from 127.0.0.1:{server.port}" in last
+    assert "again" not in last
+
+
 def test_a_missing_key_is_one_line_naming_the_variable_and_exit_2(
     server: MagicHourServer, tmp_path: Path
 ) -> None:
@@ -149,7 +192,10 @@ def test_a_refused_key_exits_2_and_is_never_shown_even_with_debug(
     assert run.returncode == 2
     assert "Traceback" in run.stderr  # --debug shows it
     assert "AuthenticationError" in run.stderr
-    assert run.stderr.splitlines()[-1] == "magic-hour-ext: error: HTTP 401: Unauthorized"
+    assert run.stderr.splitlines()[-1] == (
+        f"magic-hour-ext: error: GET image project {project.id!r} "
+        f"({server.base_url}/v1/image-projects/{project.id}): HTTP 401: Unauthorized"
+    )
     assert key not in run.stdout + run.stderr
     assert [r.status for r in server.api_requests()] == [401]
 
@@ -236,11 +282,31 @@ def test_get_shows_a_dash_for_fields_the_api_did_not_send(server: MagicHourServe
     assert not set(odd) & set(json.loads(as_json.stdout))  # left out, not invented
 
 
-def test_an_unknown_project_exits_4(server: MagicHourServer, tmp_path: Path) -> None:
+def test_an_unknown_project_exits_4_naming_the_request_and_the_likely_causes(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
     run = run_cli(server, "check-result", "no-such-project", cwd=tmp_path)
 
     assert run.returncode == 4
-    assert run.stderr.splitlines()[-1] == "magic-hour-ext: error: HTTP 404: Not Found"
+    assert run.stderr.splitlines()[-1] == (
+        "magic-hour-ext: error: GET image project 'no-such-project' "
+        f"({server.base_url}/v1/image-projects/no-such-project): HTTP 404: Not Found; likely a wrong id, "
+        "the id of a video or audio project, a deleted project, or a base URL that is not the Magic Hour API"
+    )
+
+
+def test_a_base_url_of_the_download_host_says_it_is_probably_not_the_api(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project()
+
+    run = run_cli(server, "--base-url", server.download_base_url, "get", project.id, cwd=tmp_path)
+
+    assert run.returncode == 4
+    assert run.stderr.splitlines()[-1].endswith(
+        "the answer is not the API's JSON, so the base URL is probably not the Magic Hour API "
+        "(a download host, a proxy or another server answered): check it"
+    )
 
 
 def test_running_again_keeps_the_saved_output(server: MagicHourServer, tmp_path: Path) -> None:
