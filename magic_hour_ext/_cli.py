@@ -299,7 +299,12 @@ def error_message(exc: BaseException) -> str:
 
 
 class _DisplayHandler(logging.Handler):
-    """Sends log records to the display, so they never break a live progress bar."""
+    """Sends log records to the display, so they never break a live progress bar.
+
+    Without ``--debug`` only our own warnings are shown: each retry, resume and URL refresh says
+    what it is about (``retrying GET image project 'abc' (503 Service Unavailable), attempt 2 of
+    6, in 0.5 s``). With it, every record of every library.
+    """
 
     def __init__(self, display: Display, *, debug: bool) -> None:
         super().__init__(logging.DEBUG)
@@ -309,24 +314,12 @@ class _DisplayHandler(logging.Handler):
     def filter(self, record: logging.LogRecord) -> bool:
         if self._debug:
             return True
-        return record.levelno >= logging.WARNING and record.name.split(".")[0] in (
-            "magic_hour_ext",
-            "stamina",
-        )
+        return record.levelno >= logging.WARNING and record.name.split(".")[0] == "magic_hour_ext"
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            if record.name == "stamina":
-                # stamina's retry records carry their details as extras.
-                wait, number, cause = (
-                    record.__dict__.get(f"stamina.{key}", "?")
-                    for key in ("wait_for", "retry_num", "caused_by")
-                )
-                text = f"retrying in {wait} s (retry {number}) after {cause}"
-            else:
-                text = record.getMessage()
             prefix = f"{record.name}: " if self._debug else ""
-            self._display.message(f"{record.levelname.lower()}: {prefix}{text}")
+            self._display.message(f"{record.levelname.lower()}: {prefix}{record.getMessage()}")
         except Exception:
             self.handleError(record)
 

@@ -231,6 +231,10 @@ class _Wait:
             project = yield from self.fetch()
         return project
 
+    def item(self, index: int, url: str, path: Path) -> DownloadItem:
+        """Output *index* of this project, to save at *path*."""
+        return DownloadItem(index, url, path, project_id=self.plan.project_id, kind=self.read.kind.name)
+
     def download(self, project: ImageProject) -> Generator[Action, Any, list[Path]]:
         outputs = project_outputs(project)
         count = len(outputs)
@@ -245,23 +249,33 @@ class _Wait:
         while pending:
             now = self.plan.now()
             expired = [i for i in pending if outputs[i - 1].expires_at <= now]
+            refused = False
             if not expired:
-                items = tuple(DownloadItem(i, outputs[i - 1].url, paths[i]) for i in pending)
+                items = tuple(self.item(i, outputs[i - 1].url, paths[i]) for i in pending)
                 outcome = yield Download(directory, items)
                 if not isinstance(outcome, DownloadOutcome):
                     raise TypeError(f"a driver sent {type(outcome).__name__} for a Download")
                 saved.update(outcome.saved)
                 pending = [i for i in pending if i not in saved]
-                expired = pending
+                expired, refused = pending, True
                 if not pending:
                     break
-            url = outputs[expired[0] - 1].url
+            first = outputs[expired[0] - 1]
             if refreshes >= self.plan.max_url_refreshes:
                 raise DownloadExpiredError(
-                    f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=url
+                    f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=first.url
                 )
             refreshes += 1
-            log.info("URL of output %d expired (%s); fetching fresh URLs", expired[0], redact_url(url))
+            log.warning(
+                "%s: %s (%s); fetching the project again for fresh URLs, refresh %d of %d",
+                self.item(expired[0], first.url, paths[expired[0]]).label,
+                "the download host refused its URL (403 or 410: expired)"
+                if refused
+                else f"its URL expired at {first.expires_at.isoformat()}",
+                redact_url(first.url),
+                refreshes,
+                self.plan.max_url_refreshes,
+            )
             project = yield from self.fetch(deadline=False)
             outputs = project_outputs(project)
             if str(project.status) != "complete" or len(outputs) != count:

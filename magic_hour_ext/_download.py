@@ -49,13 +49,17 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 
+import httpx
 from attrs import define, field, frozen
 
 from ._errors import DownloadError
-from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
+from ._retry import RetryState, TransientError, cause_of, is_retryable_status, parse_retry_after
+from ._sizes import human_size
 
 __all__ = [
+    "LOST",
     "MIN_RATE",
+    "STALLED",
     "STALL_RULE",
     "STALL_WINDOW",
     "DownloadItem",
@@ -76,14 +80,35 @@ STALL_WINDOW = 30.0
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
 
+#: How a retry's log line calls a body cut short, and a body too slow.
+LOST = "connection lost"
+STALLED = "the download stalled"
+_CUT = (LOST, STALLED)
+#: The httpx errors of a connection lost while the body was arriving.
+_LOST = (httpx.ReadError, httpx.RemoteProtocolError, httpx.ReadTimeout, httpx.CloseError)
+
 
 @frozen
 class DownloadItem:
-    """One output to save: 1-based *index*, signed *url*, final *path*."""
+    """One output to save: 1-based *index*, signed *url*, final *path*; the project it belongs to.
+
+    Example:
+        >>> DownloadItem(1, "https://cdn/x.png", Path("x.png"), project_id="p", kind="image").label
+        "output 1 of image project 'p'"
+    """
 
     index: int
     url: str
     path: Path
+    project_id: str | None = None
+    kind: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The output in words, as log lines and errors name it."""
+        if self.project_id is None:
+            return f"output {self.index}"
+        return f"output {self.index} of {self.kind or 'a'} project {self.project_id!r}"
 
 
 @frozen
@@ -197,7 +222,8 @@ class Transfer:
 
     Attributes:
         url: The signed URL (never logged unredacted).
-        retry: The retry state of this download.
+        retry: The retry state of this download; its retries are logged as this download's (see
+            :meth:`retry_text`).
         bytes_done: Bytes in the temporary file.
         total: The full size announced by the server, or None.
         stall: When a body arriving too slowly counts as stalled.
@@ -206,6 +232,7 @@ class Transfer:
             encoded body is decoded as it arrives: *bytes_done* counts decoded bytes, and *total*
             is None (unknown until the end).
         encoded_length: The ``Content-Length`` of an encoded body (encoded bytes), or None.
+        label: The output in words, for log lines (``"output 1 of image project 'p'"``).
     """
 
     url: str
@@ -216,8 +243,37 @@ class Transfer:
     encoded_length: int | None = None
     stall: StallRule = STALL_RULE
     clock: Callable[[], float] = time.monotonic
+    label: str = "the output"
     _window_start: float = field(default=0.0, init=False)
     _window_bytes: int = field(default=0, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.retry.describe = self.retry_text
+
+    def retry_text(self, error: BaseException) -> str:
+        """What a retry of this download logs, before its attempt number and delay.
+
+        A body cut short resumes where it stopped, and says so.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None), bytes_done=400_000_000, total=1_000_000_000,
+            ...              label="output 1")
+            >>> t.retry_text(httpx.ReadError("peer closed"))
+            'output 1: connection lost at 40 %, resuming from 400.0 MB'
+            >>> t.bytes_done = 0
+            >>> t.retry_text(TransientError("the download host answered HTTP 503", status_code=503))
+            'retrying GET output 1 (the download host answered HTTP 503)'
+        """
+        done = human_size(self.bytes_done)
+        resumes = bool(self.bytes_done) and not self.codings
+        if isinstance(error, _LOST) or (isinstance(error, TransientError) and error.summary in _CUT):
+            cause = error.summary if isinstance(error, TransientError) else LOST
+            if resumes:
+                at = f"{100 * self.bytes_done / self.total:.0f} %" if self.total else done
+                return f"{self.label}: {cause} at {at}, resuming from {done}"
+        else:
+            cause = cause_of(error)
+        return f"retrying GET {self.label} ({cause}){f', resuming from {done}' if resumes else ''}"
 
     def request_headers(self) -> dict[str, str]:
         """Headers for the next attempt: ask for the rest when some bytes are already saved.
@@ -319,7 +375,8 @@ class Transfer:
         if self.stall.stalled(self._window_bytes, elapsed):
             raise TransientError(
                 f"the download stalled: {self._window_bytes} bytes in {elapsed:.3g} s, "
-                f"below the floor of {self.stall.min_rate:g} bytes/s"
+                f"below the floor of {self.stall.min_rate:g} bytes/s",
+                summary=STALLED,
             )
         self._open_window()
 
@@ -352,4 +409,5 @@ class Transfer:
         done = self.bytes_done
         if done > self.total:
             self.bytes_done = 0
-        raise TransientError(f"the body ended at {done} of {self.total} bytes")
+            raise TransientError(f"the body ended at {done} of {self.total} bytes")
+        raise TransientError(f"the body ended at {done} of {self.total} bytes", summary=LOST)

@@ -343,7 +343,7 @@ def open_sink(
     *stall* rule.
     """
     if transfer is None:
-        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall)
+        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall, label=item.label)
     sink = Sink(item, transfer, overwrite=overwrite, on_progress=on_progress, cancel=cancel)
     try:
         yield sink

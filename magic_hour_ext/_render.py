@@ -40,6 +40,7 @@ from generated.types import Unset
 
 from . import DownloadProgress, redact_url
 from ._requests import project_outputs
+from ._sizes import human_size
 
 __all__ = [
     "FINAL_STATUSES",
@@ -90,25 +91,6 @@ def hide_secret(text: str, secret: str | None) -> str:
         if form:
             text = text.replace(form, _REDACTED)
     return text
-
-
-def human_size(size: int | None) -> str:
-    """A byte count for people, in decimal units as rich shows them.
-
-    Example:
-        >>> human_size(999), human_size(12_345), human_size(None)
-        ('999 bytes', '12.3 kB', 'unknown size')
-    """
-    if size is None:
-        return "unknown size"
-    if size < 1000:
-        return f"{size} bytes"
-    value = float(size)
-    for unit in ("kB", "MB", "GB", "TB"):
-        value /= 1000
-        if value < 1000 or unit == "TB":
-            break
-    return f"{value:.1f} {unit}"
 
 
 def project_json(project: ImageProject, downloaded_paths: Sequence[Path] = ()) -> str:

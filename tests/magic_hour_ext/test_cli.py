@@ -166,6 +166,21 @@ def test_an_api_that_never_answers_before_the_timeout_exits_4_with_the_cause(
     assert "again" not in last
 
 
+def test_retries_are_shown_as_lines_naming_the_request(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
+    server.add_fault(Fault.status(503, route="get", times=1))
+
+    run = run_cli(server, "check-result", project.id, cwd=tmp_path)
+
+    assert run.returncode == 0, run.stderr
+    retries = [line for line in run.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(retries) == 1, run.stderr
+    assert retries[0].startswith(
+        f"warning: retrying GET image project '{project.id}' (503 Service Unavailable), attempt 2 of 6, in 0."
+    )
+    assert "stamina" not in run.stderr
+
+
 def test_a_missing_key_is_one_line_naming_the_variable_and_exit_2(
     server: MagicHourServer, tmp_path: Path
 ) -> None:
