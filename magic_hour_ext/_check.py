@@ -19,6 +19,7 @@ from ._async import AsyncDriver
 from ._config import poll_floor, poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
+from ._files import check_directory
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
 from ._sync import SyncDriver
@@ -119,11 +120,14 @@ def prepare(
     floor = poll_floor(api._base_url)
     if interval is not None and interval < floor:
         raise InvalidArgumentError(f"poll_interval must be at least {floor:g} s, not {interval!r}")
+    directory = Path(download_directory) if download_directory is not None else Path()
+    if download_outputs:
+        check_directory(directory)  # before the first request: not after a render of minutes
     plan = Plan(
         project_id=project_id,
         wait=bool(wait_for_completion),
         download=bool(download_outputs),
-        directory=Path(download_directory) if download_directory is not None else Path(),
+        directory=directory,
         timeout=timeout,
         fixed_interval=interval or poll_interval_from_env(floor=floor),
         on_status_change=on_status_change,
@@ -157,13 +161,16 @@ def check_result(
     the download host encodes despite ``Accept-Encoding: identity`` (gzip, deflate) is saved
     decoded, or raises DownloadError when it cannot be decoded (see ``magic_hour_ext._download``).
 
-    The download directory: *download_directory* (the current directory when None) is created,
-    parents included, just before the first output is saved: only when the project is
-    ``complete``, *download_outputs* is true and it has outputs. Output *n* (1-based, in the order
-    of ``project.downloads``) is saved as ``mh-<id>-<n><ext>`` in it, a name that cannot leave the
-    directory whatever the id or URL holds (see ``magic_hour_ext._naming``). Temporary files
-    (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
-    ``KeyboardInterrupt`` included.
+    The download directory: *download_directory* (the current directory when None) is checked
+    before the first GET when *download_outputs* is true: it must be a folder this process can
+    create files in, or be missing with a nearest existing parent that is one; else
+    DownloadDirectoryError, at once, before any wait (see ``magic_hour_ext._files.check_directory``;
+    the check creates nothing). It is created, parents included, just before the first output is
+    saved: only when the project is ``complete``, *download_outputs* is true and it has outputs.
+    Output *n* (1-based, in the order of ``project.downloads``) is saved as ``mh-<id>-<n><ext>`` in
+    it, a name that cannot leave the directory whatever the id or URL holds (see
+    ``magic_hour_ext._naming``). Temporary files (``.<name>.<random>.part``) live in the same
+    directory and are removed on any failure, ``KeyboardInterrupt`` included.
 
     Existing files (one rule, ``magic_hour_ext._files.holds_output``): a regular file under the
     final name of exactly the output's size is this output, saved by an earlier run or by another
@@ -222,6 +229,8 @@ def check_result(
         AuthenticationError, PaymentRequiredError, NotFoundError, RateLimitError, APIError:
             the API refused, after retries where retrying makes sense.
         MalformedResponseError: a body that does not parse or does not match the spec.
+        DownloadDirectoryError: the download directory cannot be used (not a folder, not writable),
+            raised before the first GET.
         OutputExistsError: a final file exists with another size, and *overwrite* is False.
         DownloadError: an output could not be saved (no partial file is left).
         InvalidArgumentError: a bad argument (an id of ``.`` or ``..``, a poll interval below the

@@ -23,6 +23,7 @@ from generated import AuthenticatedClient
 from . import (
     AuthenticationError,
     ConfigurationError,
+    DownloadDirectoryError,
     InvalidArgumentError,
     MagicHourError,
     MissingAPIKeyError,
@@ -258,7 +259,8 @@ def exit_code(exc: BaseException) -> int:
         return EXIT_INTERRUPTED
     if isinstance(exc, ProjectFailedError | ProjectCanceledError | DeclinedError):
         return EXIT_FAILED
-    if isinstance(exc, ConfigurationError | InvalidArgumentError | AuthenticationError | NotConfirmedError):
+    usage = ConfigurationError | InvalidArgumentError | AuthenticationError | DownloadDirectoryError
+    if isinstance(exc, usage | NotConfirmedError):
         return EXIT_USAGE
     if isinstance(exc, WaitTimeoutError) and exc.answered:
         return EXIT_TIMEOUT

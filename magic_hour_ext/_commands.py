@@ -22,7 +22,9 @@ from . import (
     delete_project,
     get_project,
 )
+from ._files import check_directory
 from ._render import Display, clean, project_json, project_lines
+from ._requests import check_project_id
 
 __all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "check", "delete", "get"]
 
@@ -61,8 +63,12 @@ def check(
 ) -> list[Path]:
     """``check-result``: wait, download, then print the saved paths (or details, or JSON).
 
-    Returns the saved paths.
+    Returns the saved paths. A bad id or a download directory that cannot be used is refused
+    before anything is shown or sent.
     """
+    check_project_id(project_id)
+    if options.download:
+        check_directory(options.output_dir or Path())
     display.start(project_id, options.timeout)
     try:
         result = check_result(

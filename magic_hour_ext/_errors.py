@@ -19,6 +19,7 @@ The tree::
     ├── ProjectCanceledError                       the final status is ``canceled``
     ├── WaitTimeoutError (also a TimeoutError)     the deadline passed (or would, during a retry)
     ├── DownloadError                              an output could not be saved
+    │   ├── DownloadDirectoryError                 the download directory cannot be used (checked first)
     │   ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
     │   └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
     └── WebhookVerificationError                   a webhook delivery to refuse (answer 400)
@@ -48,6 +49,7 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "ConfigurationError",
+    "DownloadDirectoryError",
     "DownloadError",
     "DownloadExpiredError",
     "InvalidArgumentError",
@@ -403,6 +405,19 @@ class DownloadError(MagicHourError):
         self.url = redact_url(url) if url is not None else None
         self.path = path
         super().__init__(f"{message} ({self.url})" if self.url else message)
+
+
+class DownloadDirectoryError(DownloadError):
+    """The download directory cannot be used: it is not a folder, or cannot be created or written.
+
+    Raised before the first request of a wait that would download (nothing is waited for in vain),
+    or when the directory is created, if it changed meanwhile. ``path`` is the directory.
+
+    Example:
+        >>> err = DownloadDirectoryError("the download directory 'out' is not a folder", path=Path("out"))
+        >>> err.path, isinstance(err, DownloadError)
+        (PosixPath('out'), True)
+    """
 
 
 class DownloadExpiredError(DownloadError):

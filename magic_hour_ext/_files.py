@@ -30,13 +30,21 @@ from typing import Any
 import httpx
 
 from ._download import STALL_RULE, DownloadItem, StallRule, Start, Transfer
-from ._errors import DownloadError, MagicHourError, OutputExistsError
+from ._errors import DownloadDirectoryError, DownloadError, MagicHourError, OutputExistsError
 from ._log import logger as log
 from ._redact import redact_text, redact_url
 from ._result import DownloadProgress
 from ._retry import RetryState, TransientError
 
-__all__ = ["Cancelled", "Sink", "commit_file", "holds_output", "open_sink", "prepare_directory"]
+__all__ = [
+    "Cancelled",
+    "Sink",
+    "check_directory",
+    "commit_file",
+    "holds_output",
+    "open_sink",
+    "prepare_directory",
+]
 
 
 ProgressHook = Callable[[DownloadProgress], None]
@@ -49,18 +57,66 @@ class Cancelled(BaseException):
     """
 
 
+def check_directory(directory: Path) -> None:
+    """Raise DownloadDirectoryError unless *directory* is a folder that can be written, or can be made.
+
+    Creates nothing: when *directory* is missing, its nearest existing parent must be a folder this
+    process may create entries in (``os.access``, with the effective ids where the system allows).
+    THE rule for a download directory, applied before the first request of a wait that would
+    download, so that an unusable one fails at once instead of after the render.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     check_directory(Path(folder, "new", "deeper"))  # missing, but it can be made
+        ...     _ = Path(folder, "afile").write_bytes(b"")
+        ...     check_directory(Path(folder, "afile", "sub"))
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.DownloadDirectoryError: cannot use ... '.../afile' is not a folder
+    """
+    for candidate in (directory, *directory.parents):
+        try:
+            found = os.stat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # missing: it would be created, if its parent allows
+        except OSError as exc:
+            raise _unusable(directory, f"{str(candidate)!r} cannot be reached ({exc.strerror})") from exc
+        if not stat.S_ISDIR(found.st_mode):
+            what = f"{str(candidate)!r} is not a folder"
+            raise (
+                _unusable(directory, what)
+                if candidate != directory
+                else DownloadDirectoryError(f"the download directory {what}", path=directory)
+            )
+        if not os.access(candidate, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+            where = "in it" if candidate == directory else f"in {str(candidate)!r}, to create it"
+            raise _unusable(directory, f"this process may not create files {where}")
+        return
+
+
+def _unusable(directory: Path, why: str) -> DownloadDirectoryError:
+    return DownloadDirectoryError(
+        f"cannot use the download directory {str(directory)!r}: {why}", path=directory
+    )
+
+
 def prepare_directory(directory: Path) -> None:
     """Create *directory* (and its parents) if missing.
 
     Raises:
-        DownloadError: it cannot be created, or it is not a directory.
+        DownloadDirectoryError: it cannot be created, or it is not a directory.
     """
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DownloadError(f"cannot use the download directory {str(directory)!r}: {exc.strerror}") from exc
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            check_directory(directory)  # says which path is not a folder
+        raise _unusable(directory, str(exc.strerror)) from exc
     if not directory.is_dir():
-        raise DownloadError(f"the download directory {str(directory)!r} is not a directory")
+        raise DownloadDirectoryError(
+            f"the download directory {str(directory)!r} is not a folder", path=directory
+        )
 
 
 def _create_temp(final: Path) -> tuple[int, Path]:

@@ -8,6 +8,7 @@ it would without the testing switch.
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from generated import AuthenticatedClient
 from magic_hour_ext import (
     APIConnectionError,
     APIError,
+    DownloadDirectoryError,
     NotFoundError,
     WaitTimeoutError,
     acheck_result,
@@ -27,7 +29,7 @@ from magic_hour_ext import (
 )
 from magic_hour_ext._requests import NOT_THE_API
 from magic_hour_ext.testing import Fault, MagicHourServer
-from tests.magic_hour_ext._helpers import api_client, in_mode
+from tests.magic_hour_ext._helpers import api_client, files, in_mode
 
 pytestmark = pytest.mark.usefixtures("fast")
 
@@ -182,3 +184,48 @@ def test_a_base_url_that_is_not_the_api_says_so(
     assert info.value.hint == NOT_THE_API
     assert str(info.value).startswith(f"GET image project '{project.id}' ({base_url}/v1/image-projects/")
     assert "probably not the Magic Hour API" in str(info.value)
+
+
+# -- problem 2: a download directory that cannot be used fails before the wait ---------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        ("/proc/self", "may not create files in it"),  # a folder where nothing can be created, even by root
+        ("/proc/self/new/deeper", "may not create files in '/proc/self', to create it"),
+        ("afile", "'{tmp}/afile' is not a folder"),
+        ("afile/sub", "'{tmp}/afile' is not a folder"),
+    ],
+)
+def test_an_unusable_download_directory_fails_before_the_first_request(
+    mode: str, server: MagicHourServer, tmp_path: Path, where: str, why: str
+) -> None:
+    # Before: the wait ran to its end (here the 1 s timeout; a real render takes minutes) and only
+    # then did saving the first output fail.
+    project = server.create_project(timeline=[("rendering", 60.0), ("complete", None)])
+    (tmp_path / "afile").write_bytes(b"x")
+    directory = Path(where) if where.startswith("/") else tmp_path / where
+    with pytest.raises(DownloadDirectoryError) as info:
+        wait(mode, project.id, client=api_client(server), download_outputs=True,
+             download_directory=directory, timeout=1.0)  # fmt: skip
+    assert info.value.path == directory
+    assert why.format(tmp=tmp_path) in str(info.value)
+    assert server.requests == []
+    assert files(tmp_path) == ["afile"]  # nothing made
+
+
+def test_a_missing_directory_that_can_be_made_is_made_only_to_save(
+    mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = server.create_project(timeline=[("rendering", 60.0), ("complete", None)])
+    with pytest.raises(WaitTimeoutError):
+        wait(mode, project.id, client=api_client(server), download_outputs=True,
+             download_directory=tmp_path / "a" / "b", timeout=0.3)  # fmt: skip
+    assert files(tmp_path) == []  # checked, not created
+
+
+def test_no_directory_check_without_downloads(mode: str, server: MagicHourServer) -> None:
+    project = server.create_project()
+    result = wait(mode, project.id, client=api_client(server), download_directory="/proc/self/nope")
+    assert result.status == "complete"

@@ -181,6 +181,32 @@ def test_retries_are_shown_as_lines_naming_the_request(server: MagicHourServer, 
     assert "stamina" not in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["-o", "afile"], "the download directory 'afile' is not a folder"),
+        (["-o", "/proc/self/nope"], "cannot use the download directory '/proc/self/nope': "),
+        (["--id-is-empty"], "the project id must be a non-empty string, not ''"),
+    ],
+)
+def test_bad_input_is_refused_before_anything_is_shown_or_sent(
+    server: MagicHourServer, tmp_path: Path, args: list[str], line: str
+) -> None:
+    # Before: "-o afile" said "File exists", after the wait; "/proc/self/nope" failed after the
+    # wait; an empty id printed "Checking image project  (timeout 600 s)" first.
+    project = server.create_project(timeline=[("rendering", 60.0), ("complete", None)])
+    (tmp_path / "afile").write_bytes(b"")
+    argv = ["check-result", ""] if args == ["--id-is-empty"] else ["check-result", project.id, *args]
+
+    run = run_cli(server, *argv, "--timeout", "1", cwd=tmp_path)
+
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.startswith(f"magic-hour-ext: error: {line}")
+    assert run.stdout == ""
+    assert server.requests == []
+
+
 def test_a_missing_key_is_one_line_naming_the_variable_and_exit_2(
     server: MagicHourServer, tmp_path: Path
 ) -> None:
