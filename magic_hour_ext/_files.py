@@ -314,9 +314,9 @@ class Sink:
         if self._on_progress is not None:
             self._report(self.transfer.bytes_done, self.transfer.total)
 
-    def _report(self, done: int, total: int | None) -> None:
+    def _report(self, done: int, total: int | None, *, already_saved: bool = False) -> None:
         if self._on_progress is not None:
-            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total))
+            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total, already_saved))
 
     def finish(self, received: int | None = None) -> Path | None:
         """End the response: the saved path, or None when the URL expired.
@@ -361,7 +361,7 @@ class Sink:
             how,
             redact_url(self.item.url),
         )
-        self._report(size, size)
+        self._report(size, size, already_saved=True)
         return self.item.path
 
     def abandon(self) -> None:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
 
+import httpx
 import pytest
 
 from magic_hour_ext import (
@@ -28,8 +31,9 @@ from magic_hour_ext import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
-from magic_hour_ext._cli import build_parser, error_message, exit_code
+from magic_hour_ext._cli import UsageError, build_parser, error_message, exit_code
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
+from magic_hour_ext._sizes import human_size
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
 from tests.magic_hour_ext._helpers import child_env
 
@@ -271,29 +275,81 @@ def test_json_prints_one_object_with_the_project_and_the_paths(
     assert "complete" in run.stderr  # the status lines went to stderr
 
 
-def test_json_of_a_failed_project_is_still_printed(server: MagicHourServer, tmp_path: Path) -> None:
+def test_json_of_a_failed_project_is_the_error_with_the_project(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
     project = server.create_project(timeline=[("error", None)], error=("bad_input", "Nope"))
 
     run = run_cli(server, "check-result", project.id, "--json", cwd=tmp_path)
 
     assert run.returncode == 1
-    body = json.loads(run.stdout)
-    assert (body["status"], body["error"], body["downloaded_paths"]) == (
+    body = json.loads(run.stdout)  # one object, the whole of stdout
+    assert body["error"] == {
+        "type": "ProjectFailedError",
+        "message": run.stderr.splitlines()[-1].removeprefix("magic-hour-ext: error: "),
+        "exit_code": 1,
+    }
+    assert (body["project"]["status"], body["project"]["error"]) == (
         "error",
         {"code": "bad_input", "message": "Nope"},
-        [],
     )
 
 
-def test_no_wait_gets_once_and_prints_the_details(server: MagicHourServer, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "kind"),
+    [
+        (["check-result", "no-such-id"], 4, "NotFoundError"),
+        (["get", "no-such-id"], 4, "NotFoundError"),
+        (["delete", "no-such-id", "--yes"], 4, "NotFoundError"),
+        (["delete", "no-such-id"], 2, "NotConfirmedError"),  # stdin is not a terminal
+        (["check-result", "x", "--timeout", "abc"], 2, "UsageError"),
+        (["check-result", "x", "-o", "/proc/self"], 2, "DownloadDirectoryError"),
+        (["--base-url", "127.0.0.1:1", "get", "x"], 2, "ConfigurationError"),
+    ],
+)
+def test_json_prints_exactly_one_object_for_an_error(
+    server: MagicHourServer, tmp_path: Path, args: list[str], code: int, kind: str
+) -> None:
+    # Before: nothing on stdout, so `| jq` read empty input.
+    run = run_cli(server, *args, "--json", cwd=tmp_path)
+
+    assert run.returncode == code, run.stderr
+    body = json.loads(run.stdout)
+    assert list(body) == ["error"]
+    assert (body["error"]["type"], body["error"]["exit_code"]) == (kind, code)
+    assert body["error"]["message"] in run.stderr
+    assert server.token not in run.stdout
+
+
+def test_no_wait_on_an_unfinished_project_prints_it_and_exits_3(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Before: exit 0, which the table said meant "complete and saved".
     project = server.create_project(timeline=[("rendering", 30.0), ("complete", None)])
+
+    run = run_cli(server, "check-result", project.id, "--no-wait", cwd=tmp_path)
+    as_json = run_cli(server, "check-result", project.id, "--no-wait", "--json", cwd=tmp_path)
+
+    assert run.returncode == as_json.returncode == 3, run.stderr
+    assert f"id               {project.id}" in run.stdout
+    assert "status           rendering" in run.stdout
+    assert run.stderr.splitlines()[-1] == (
+        f"magic-hour-ext: error: image project {project.id} is still rendering (--no-wait: not waited for); "
+        "run again, or without --no-wait, to wait for it"
+    )
+    body = json.loads(as_json.stdout)
+    assert (body["error"]["type"], body["error"]["exit_code"]) == ("NotFinishedError", 3)
+    assert body["project"]["status"] == "rendering"
+    assert len(server.api_requests()) == 2  # one GET each
+
+
+def test_no_wait_on_a_complete_project_downloads_and_exits_0(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
 
     run = run_cli(server, "check-result", project.id, "--no-wait", cwd=tmp_path)
 
     assert run.returncode == 0, run.stderr
-    assert f"id               {project.id}" in run.stdout
-    assert "status           rendering" in run.stdout
-    assert len(server.api_requests()) == 1
+    assert run.stdout.splitlines() == [f"mh-{project.id}-1.png"]
 
 
 def test_get_redacts_signed_urls_and_json_shows_them(server: MagicHourServer, tmp_path: Path) -> None:
@@ -303,6 +359,7 @@ def test_get_redacts_signed_urls_and_json_shows_them(server: MagicHourServer, tm
     as_json = run_cli(server, "get", project.id, "--json", cwd=tmp_path)
 
     assert human.returncode == as_json.returncode == 0
+    assert "downloaded_paths" not in json.loads(as_json.stdout)  # the project alone
     assert "status           complete" in human.stdout
     assert "/out.png?expires=***&signature=***" in human.stdout
     url = json.loads(as_json.stdout)["downloads"][0]["url"]
@@ -361,6 +418,11 @@ def test_running_again_keeps_the_saved_output(server: MagicHourServer, tmp_path:
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines() == [f"mh-{project.id}-1.png"]
     assert (tmp_path / f"mh-{project.id}-1.png").stat().st_ino == saved.st_ino
+    # Before: "downloading to ... (N kB)" then "received N kB", for a file it kept.
+    size = human_size(project.outputs[0].length)
+    assert f"output 1: already saved as mh-{project.id}-1.png ({size})" in again.stderr
+    assert "downloading" not in again.stderr
+    assert "received" not in again.stderr
 
 
 def test_another_file_under_the_name_exits_4_unless_overwrite(
@@ -378,6 +440,23 @@ def test_another_file_under_the_name_exits_4_unless_overwrite(
     )
     assert replaced.returncode == 0
     assert os.listdir(tmp_path) == [f"mh-{project.id}-1.png"]
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("127.0.0.1:44803", "--base-url must be an http:// or https:// URL, not '127.0.0.1:44803': "
+         "did you mean http://127.0.0.1:44803?"),
+        ("ftp://example.com", "--base-url must be an http:// or https:// URL, not 'ftp://example.com'"),
+    ],
+)  # fmt: skip
+def test_a_bad_base_url_flag_is_named(server: MagicHourServer, tmp_path: Path, value: str, line: str) -> None:
+    # Before: "MAGIC_HOUR_BASE_URL must be an http:// or https:// URL", for a flag.
+    run = run_cli(server, "get", "x", "--base-url", value, cwd=tmp_path)
+
+    assert run.returncode == 2
+    assert run.stderr == f"magic-hour-ext: error: {line}\n"
+    assert server.requests == []
 
 
 def test_delete_refuses_without_yes_when_stdin_is_not_a_terminal(
@@ -400,6 +479,16 @@ def test_delete_with_yes_deletes(server: MagicHourServer, tmp_path: Path) -> Non
 
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"Deleted image project {project.id}.\n"
+    assert not project.enabled
+
+
+def test_delete_json_prints_the_outcome(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project()
+
+    run = run_cli(server, "delete", "--yes", project.id, "--json", cwd=tmp_path)
+
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {"id": project.id, "kind": "image", "deleted": True}
     assert not project.enabled
 
 
@@ -447,32 +536,150 @@ def test_the_console_script_is_installed_and_documents_exit_codes(tmp_path: Path
     assert run.returncode == 0
     for text in ("check-result", "delete", "serve", "demo", "MAGIC_HOUR_API_KEY", "MAGIC_HOUR_BASE_URL"):
         assert text in run.stdout
-    codes = run.stdout.split("exit codes:")[1].split("environment:")[0]
-    assert [line.split()[0] for line in codes.strip().splitlines()] == ["0", "1", "2", "3", "4", "130"]
+    assert exit_codes_of(run.stdout) == ["0", "1", "2", "3", "4", "130"]
 
 
-def test_serve_runs_the_local_server_until_interrupted(tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "magic_hour_ext", "serve", "--token", "serve-token"],
-        env=cli_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        lines = [proc.stdout.readline() for _ in range(5)]
-        proc.send_signal(signal.SIGINT)
-        rest, _ = proc.communicate(timeout=20)
-    finally:
-        proc.kill()
-    assert lines[0] == "Magic Hour local server\n"
+def exit_codes_of(help_text: str) -> list[str]:
+    """The codes listed under ``exit codes:`` in a --help."""
+    section = help_text.split("exit codes:")[1].split("environment:")[0]
+    return re.findall(r"^  (\d+) ", section, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("command", "codes", "api"),
+    [
+        ("check-result", ["0", "1", "2", "3", "4", "130"], True),
+        ("get", ["0", "2", "4", "130"], True),
+        ("delete", ["0", "1", "2", "4", "130"], True),
+        ("serve", ["0", "1", "2"], False),
+        ("demo", ["0", "2", "4", "130"], False),
+    ],
+)
+def test_each_command_s_help_shows_its_own_options_and_codes(
+    tmp_path: Path, command: str, codes: list[str], api: bool
+) -> None:
+    # Before: every --help showed --api-key, --base-url, --debug and check-result's codes.
+    run = subprocess.run(
+        [sys.executable, "-m", "magic_hour_ext", command, "--help"],
+        capture_output=True, text=True, env=cli_env(), cwd=tmp_path, timeout=30,
+    )  # fmt: skip
+
+    assert run.returncode == 0
+    assert exit_codes_of(run.stdout) == codes
+    for option in ("--api-key", "--base-url", "--debug", "MAGIC_HOUR_API_KEY"):
+        assert (option in run.stdout) is api, option
+    assert ("--timeout" in run.stdout) is (command == "check-result")
+    if command == "serve":
+        assert "Ctrl-C" in run.stdout
+        assert "SIGTERM" in run.stdout
+        assert "--timeline" in run.stdout
+
+
+class Served:
+    """``magic-hour-ext serve *args`` running; :attr:`lines` are what it printed up to how to stop it."""
+
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "magic_hour_ext", "serve", *args],
+            env=cli_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        stdout = self.proc.stdout
+        assert stdout is not None
+        self._arrived: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=lambda: [self._arrived.put(line) for line in stdout])
+        self._reader.start()
+        self.lines: list[str] = []
+        try:  # a server that never says how to stop it fails the test instead of hanging it
+            while not self.lines or not self.lines[-1].startswith("Stop it with"):
+                self.lines.append(self._arrived.get(timeout=20).rstrip("\n"))
+        except BaseException:
+            self.stop(signal.SIGKILL)
+            raise
+
+    def stop(self, how: signal.Signals) -> tuple[int, str, str]:
+        """Send *how*; the exit status, the rest of standard output, and standard error."""
+        self.proc.send_signal(how)
+        try:
+            code = self.proc.wait(timeout=20)
+        finally:
+            self.proc.kill()
+        self._reader.join(5)
+        rest = []
+        while not self._arrived.empty():
+            rest.append(self._arrived.get())
+        assert self.proc.stderr is not None
+        return code, "".join(rest), self.proc.stderr.read()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_runs_until_ctrl_c_or_sigterm_and_says_so(stop: signal.Signals) -> None:
+    served = Served("--token", "serve-token")
+    code, rest, err = served.stop(stop)
+    lines = served.lines
+    assert lines[0] == "Magic Hour local server"
     assert lines[1].startswith("  API:        http://127.0.0.1:")
-    assert lines[3] == "  token:      serve-token\n"
+    assert lines[3] == "  token:      serve-token"
     assert lines[4].startswith("  project:    ")
-    assert rest.endswith("Stopped.\n")
-    assert proc.returncode == 0
+    assert lines[-1] == "Stop it with Ctrl-C, or SIGTERM (kill <pid>)."
+    assert rest == "Stopped.\n"
+    assert "Traceback" not in err
+    assert code == 0
+
+
+def test_serve_starts_projects_of_any_timeline_size_and_outcome(tmp_path: Path) -> None:
+    # Before: two fixed projects only.
+    specs = tmp_path / "projects.json"
+    specs.write_text(json.dumps([
+        {"id": "fails", "timeline": "rendering:0.2,error", "error": "no_source_face: no face here"},
+        {"id": "canceled", "timeline": [["queued", 0.1], ["canceled", None]]},
+    ]))  # fmt: skip
+    served = Served(
+        "--projects", str(specs), "--id", "big", "--timeline", "queued:0.1,complete", "--outputs", "2",
+        "--size", "3MB",
+    )  # fmt: skip
+    try:
+        lines = served.lines
+        api = lines[1].split()[-1]
+        assert [line.split()[1] for line in lines if line.startswith("  project:")] == [
+            "fails",
+            "canceled",
+            "big",
+        ]
+        assert lines[6].endswith("(queued 0.1 s, then complete; 2 outputs of 3.0 MB)")
+        time.sleep(0.3)
+        headers = {"Authorization": "Bearer test-token"}
+        bodies = {
+            pid: httpx.get(f"{api}/v1/image-projects/{pid}", headers=headers).json()
+            for pid in ("fails", "canceled", "big")
+        }
+        assert bodies["fails"]["status"] == "error"
+        assert bodies["fails"]["error"] == {"code": "no_source_face", "message": "no face here"}
+        assert bodies["canceled"]["status"] == "canceled"
+        assert [len(httpx.get(d["url"]).content) for d in bodies["big"]["downloads"]] == [3_000_000] * 2
+    finally:
+        code, _, err = served.stop(signal.SIGTERM)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--timeline", "queued,complete"], "give each status but the last its seconds"),
+        (["--size", "big"], "not a size: 'big'"),
+        (["--projects", "/nonexistent.json"], "cannot read '/nonexistent.json'"),
+    ],
+)
+def test_serve_refuses_flags_that_describe_no_project(tmp_path: Path, args: list[str], message: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "magic_hour_ext", "serve", *args],
+        capture_output=True, text=True, env=cli_env(), cwd=tmp_path, timeout=30,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert message in run.stderr.splitlines()[-1]
 
 
 # -- in-process: the parser and the error mapping ---------------------------------------------------
@@ -491,12 +698,12 @@ def test_global_options_work_before_and_after_the_subcommand() -> None:
 
 
 @pytest.mark.parametrize("value", ["-1", "abc", "nan"])
-def test_a_bad_timeout_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
+def test_a_bad_timeout_is_a_usage_error(value: str) -> None:
+    with pytest.raises(UsageError, match="--timeout") as info:
         build_parser().parse_args(["check-result", "x", "--timeout", value])
 
-    assert exit_info.value.code == 2
-    assert "--timeout" in capsys.readouterr().err
+    assert exit_code(info.value) == 2
+    assert info.value.usage.startswith("usage: magic-hour-ext check-result")
 
 
 def test_timeout_none_waits_forever() -> None:

@@ -22,6 +22,7 @@ MODULES = [
     "_retries",
     "_router",
     "_server",
+    "_specs",
 ]
 
 
