@@ -80,7 +80,7 @@ EXIT_MEANINGS = {
     "unfinished (run again to keep waiting)",
     EXIT_ERROR: "any other API, network or download error, and an API that never answered (even "
     "when --timeout passed: running again will not help until it answers)",
-    EXIT_INTERRUPTED: "interrupted with Ctrl-C",
+    EXIT_INTERRUPTED: "interrupted with Ctrl-C (a download keeps its partial file; the next run resumes it)",
 }
 
 _ENVIRONMENT = f"""\

@@ -53,6 +53,7 @@ import httpx
 from attrs import define, field, frozen
 
 from ._errors import DownloadError
+from ._partial import PartialMeta, if_range, resource_of
 from ._retry import RetryState, TransientError, cause_of, is_retryable_status, parse_retry_after
 from ._sizes import human_size
 
@@ -166,7 +167,7 @@ STALL_RULE = StallRule()
 class Start(Enum):
     """What to do with the file when a response starts."""
 
-    REWRITE = "rewrite"  # truncate the temporary file, the whole body follows
+    REWRITE = "rewrite"  # truncate the file, the whole body follows
     APPEND = "append"  # keep what is there, the rest follows
     EXPIRED = "expired"  # do not save anything: the URL must be refreshed
 
@@ -224,7 +225,7 @@ class Transfer:
         url: The signed URL (never logged unredacted).
         retry: The retry state of this download; its retries are logged as this download's (see
             :meth:`retry_text`).
-        bytes_done: Bytes in the temporary file.
+        bytes_done: Bytes in the file (the partial file of an earlier run included, when resumed).
         total: The full size announced by the server, or None.
         stall: When a body arriving too slowly counts as stalled.
         clock: A monotonic clock (seconds), for the stall rule.
@@ -233,6 +234,8 @@ class Transfer:
             is None (unknown until the end).
         encoded_length: The ``Content-Length`` of an encoded body (encoded bytes), or None.
         label: The output in words, for log lines (``"output 1 of image project 'p'"``).
+        etag: The ``ETag`` of the file being saved, or None: sent back in ``If-Range`` (when strong).
+        last_modified: Its ``Last-Modified``, or None: ``If-Range`` when there is no strong ``ETag``.
     """
 
     url: str
@@ -244,6 +247,8 @@ class Transfer:
     stall: StallRule = STALL_RULE
     clock: Callable[[], float] = time.monotonic
     label: str = "the output"
+    etag: str | None = None
+    last_modified: str | None = None
     _window_start: float = field(default=0.0, init=False)
     _window_bytes: int = field(default=0, init=False)
 
@@ -290,7 +295,49 @@ class Transfer:
         headers = {"Accept-Encoding": "identity"}
         if self.bytes_done and not self.codings:
             headers["Range"] = f"bytes={self.bytes_done}-"
+            validator = if_range(self.etag, self.last_modified)
+            if validator is not None:
+                headers["If-Range"] = validator  # the file changed: the host sends all of it (200)
         return headers
+
+    def resume(self, offset: int, meta: PartialMeta) -> None:
+        """Continue the partial file of an earlier run, which holds *offset* bytes of *meta*'s file.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None))
+            >>> t.resume(800, PartialMeta("https://cdn/x.png", 2000, '"e1"'))
+            >>> t.request_headers()
+            {'Accept-Encoding': 'identity', 'Range': 'bytes=800-', 'If-Range': '"e1"'}
+        """
+        self.bytes_done, self.total = offset, meta.size
+        self.etag, self.last_modified = meta.etag, meta.last_modified
+
+    def meta(self) -> PartialMeta | None:
+        """What a partial file of this download needs to be resumed by a later run; None if it cannot be.
+
+        An encoded body, or one of unknown size, cannot be resumed.
+
+        Example:
+            >>> t = Transfer("https://cdn/x.png?signature=s", RetryState(lambda: None))
+            >>> t.start(200, {"content-length": "2000", "etag": '"e1"'})
+            <Start.REWRITE: 'rewrite'>
+            >>> t.meta()
+            PartialMeta(url='https://cdn/x.png', size=2000, etag='"e1"', last_modified=None)
+        """
+        if self.codings or not self.total:
+            return None
+        return PartialMeta(resource_of(self.url), self.total, self.etag, self.last_modified)
+
+    def _changed(self, headers: Mapping[str, str], total: int | None) -> str | None:
+        """Why a 206 is of another file than the one being saved, or None when it is the same."""
+        if self.total is not None and total is not None and total != self.total:
+            return f"its size changed from {self.total} to {total} bytes"
+        etag, modified = headers.get("etag"), headers.get("last-modified")
+        if self.etag and etag and etag != self.etag:
+            return "its ETag changed"
+        if not (self.etag and etag) and self.last_modified and modified and modified != self.last_modified:
+            return "its Last-Modified changed"
+        return None
 
     def start(self, status_code: int, headers: Mapping[str, str]) -> Start:
         """Read the status line of a response: rewrite, append, or the URL expired.
@@ -310,12 +357,19 @@ class Transfer:
             if content_range is None or content_range[0] != self.bytes_done:
                 self.bytes_done = 0
                 raise TransientError("the download host sent an unexpected range", status_code=206)
+            changed = self._changed(headers, content_range[1])
+            if changed is not None:  # a range of another file: start again, from zero
+                self.bytes_done, self.etag, self.last_modified = 0, None, None
+                raise TransientError(f"the output changed on the download host ({changed})", status_code=206)
             self.total = content_range[1]
+            self.etag = headers.get("etag") or self.etag
+            self.last_modified = headers.get("last-modified") or self.last_modified
             self._open_window()
             return Start.APPEND
         if 200 <= status_code < 300:
             self.bytes_done = 0
             self.total = _content_length(headers)
+            self.etag, self.last_modified = headers.get("etag"), headers.get("last-modified")
             self._open_window()
             return Start.REWRITE
         if status_code == 416:

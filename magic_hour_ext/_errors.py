@@ -394,7 +394,10 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
 
 
 class DownloadError(MagicHourError):
-    """An output could not be downloaded; no partial file is left behind.
+    """An output could not be downloaded; never a partial output under its final name.
+
+    What arrived stays in the output's partial file when a later call can resume it (see
+    ``magic_hour_ext._partial``).
 
     Attributes:
         url: The output's URL, with its signed query string redacted (None when no URL is involved).

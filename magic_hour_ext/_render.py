@@ -237,7 +237,11 @@ class PlainDisplay(Display):
             if finished:
                 self._write(f"{output} already saved as {event.path} ({human_size(total)})")
             return
-        if first:
+        if first and event.bytes_done:  # the partial file of an earlier run
+            self._write(
+                f"{output} resuming {event.path} from {human_size(event.bytes_done)} of {human_size(total)}"
+            )
+        elif first:
             self._write(f"{output} downloading to {event.path} ({human_size(total)})")
         if finished:
             self._write(f"{output} received {human_size(total)}")

@@ -69,7 +69,8 @@ class SyncDriver(DriverSettings[httpx.Client]):
         and raises the first failure as soon as it arrives (or KeyboardInterrupt). It then cancels
         the batch (:meth:`Batch.cancel`) and gives the workers CANCEL_GRACE seconds to clean up;
         a worker still blocked after that (e.g. waiting for response headers) is left to end on
-        its own: its temporary file is removed, and it can no longer save anything.
+        its own: it can no longer save anything; a private temporary file loses its name, and the
+        output's partial file is kept for the next run (see ``_files.Sink.abandon``).
         """
         prepare_directory(action.directory)
         batch = Batch()
@@ -164,7 +165,7 @@ class Batch:
 
     @contextlib.contextmanager
     def holding(self, sink: Sink) -> Iterator[None]:
-        """Let :meth:`settle` remove *sink*'s temporary file if its worker does not stop in time."""
+        """Let :meth:`settle` abandon *sink*'s file if its worker does not stop in time."""
         with self._lock:
             self._sinks.add(sink)
         try:
@@ -205,7 +206,7 @@ class Batch:
             _shut_down(response)
 
     def settle(self, workers: list[threading.Thread], grace: float) -> None:
-        """Wait up to *grace* seconds for *workers* to end, then remove what they left behind."""
+        """Wait up to *grace* seconds for *workers* to end, then abandon what they left behind."""
         deadline = time.monotonic() + grace
         for worker in workers:
             if worker.ident is not None:

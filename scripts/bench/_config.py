@@ -31,6 +31,9 @@ class Config:
     cpu_job: float
     cpu_interval: float
     cpu_repeats: int
+    # 6. resume: one output of this many bytes, interrupted half-way then finished, per repeat.
+    resume_bytes: int
+    resume_repeats: int
 
 
 FULL = Config(
@@ -48,9 +51,11 @@ FULL = Config(
     cpu_job=3.0,
     cpu_interval=0.001,
     cpu_repeats=5,
+    resume_bytes=2 << 30,
+    resume_repeats=3,
 )
 
-# The same rows, smaller: short jobs, a 32 MiB output, 100 projects, fewer repeats.
+# The same rows, smaller: short jobs, 32 MiB outputs, 100 projects, fewer repeats.
 QUICK = dataclasses.replace(
     FULL,
     name="quick",
@@ -65,4 +70,6 @@ QUICK = dataclasses.replace(
     import_runs=3,
     cpu_job=0.5,
     cpu_repeats=2,
+    resume_bytes=32 << 20,
+    resume_repeats=1,
 )

@@ -493,25 +493,21 @@ def test_delete_json_prints_the_outcome(server: MagicHourServer, tmp_path: Path)
 
 
 @pytest.mark.parametrize("outputs", [1, 2])
-def test_ctrl_c_during_a_download_exits_130_and_leaves_no_file(
+def test_ctrl_c_during_a_download_exits_130_and_the_next_run_resumes(
     server: MagicHourServer, tmp_path: Path, outputs: int
 ) -> None:
-    # 1 GiB outputs, generated on the fly: the download is still running when SIGINT arrives.
-    project = server.create_project(
-        outputs=[Output(size=1 << 30, name=f"big{i}.bin") for i in range(outputs)]
-    )
+    # Before: the .part file was removed on Ctrl-C, and the next run fetched everything again.
+    size = 256 << 20  # generated on the fly: the download is still running when SIGINT arrives
+    project = server.create_project(outputs=[Output(size=size, name=f"big{i}.bin") for i in range(outputs)])
     out = tmp_path / "out"
+    env = cli_env(MAGIC_HOUR_API_KEY=server.token, MAGIC_HOUR_BASE_URL=server.base_url)
+    argv = [sys.executable, "-m", "magic_hour_ext", "check-result", project.id, "-o", str(out)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "magic_hour_ext", "check-result", project.id, "-o", str(out)],
-        env=cli_env(MAGIC_HOUR_API_KEY=server.token, MAGIC_HOUR_BASE_URL=server.base_url),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
         deadline = time.monotonic() + 20
-        while not (out.is_dir() and any(p.stat().st_size > 0 for p in out.glob("*.part"))):
+        while not (out.is_dir() and any(p.stat().st_size > 0 for p in out.glob("*.partial"))):
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline, "no partial file appeared"
             time.sleep(0.005)
@@ -523,7 +519,33 @@ def test_ctrl_c_during_a_download_exits_130_and_leaves_no_file(
     assert stderr.splitlines()[-1] == "magic-hour-ext: error: interrupted"
     assert "Traceback" not in stderr
     assert stdout == ""
-    assert os.listdir(out) == []
+    kept = {p.name: p.stat().st_size for p in out.glob(".*.partial")}
+    assert kept, sorted(os.listdir(out))
+    assert all(name.startswith(".") for name in os.listdir(out))  # nothing under a final name
+    server.clear_requests()
+
+    again = subprocess.run(
+        argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120
+    )
+
+    assert again.returncode == 0, again.stderr
+    assert sorted(os.listdir(out)) == [f"mh-{project.id}-{i + 1}.bin" for i in range(outputs)]
+    resumed = {r.path.split("/")[2]: r for r in server.download_requests()}
+    for index in range(outputs):
+        held = kept.get(f".mh-{project.id}-{index + 1}.bin.partial", 0)
+        saved = out / f"mh-{project.id}-{index + 1}.bin"
+        assert saved.stat().st_size == size
+        with saved.open("rb") as file:  # the bytes on both sides of where it resumed
+            file.seek(max(0, held - 4096))
+            assert file.read(8192) == project.output_bytes(
+                index, max(0, held - 4096), max(0, held - 4096) + 8192
+            )
+        request = resumed[str(index)]
+        if held:
+            assert request.headers["range"] == f"bytes={held}-"
+            assert f"output {index + 1}: resuming {saved} from " in again.stderr
+        assert request.bytes_sent == size - held
+    assert sum(kept.values()) > 0
 
 
 def test_the_console_script_is_installed_and_documents_exit_codes(tmp_path: Path) -> None:

@@ -39,6 +39,8 @@ ROWS = [
     *(f"3{c}" for c in "abcde"),
     "4a",
     "5a",
+    "6a",
+    "6b",
 ]
 CURL_ROWS = {"2a", "2b", "2c"}
 
@@ -191,7 +193,14 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
             assert verdict == "\N{EM DASH}", id
         else:
             assert verdict in ("met", "MISSED"), (id, verdict)
-    for title in ("1. Polls", "2. Download", "3. Many projects", "4. Import time", "5. CPU time"):
+    for title in (
+        "1. Polls",
+        "2. Download",
+        "3. Many projects",
+        "4. Import time",
+        "5. CPU time",
+        "6. Resuming",
+    ):
         assert f"**{title}" in page
 
 
