@@ -65,10 +65,11 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
 
     async def request(self, request: ApiRequest[T]) -> T:
         """Send an API request, with its retries; each attempt (the gate included) ends by its limit."""
-        async for attempt in request.retry.retrying():
-            with attempt, request.guard(), anyio.fail_after(request.limit()):
-                async with request_gate(self.api):
-                    return request.read(await self.api.request(**request.send_kwargs(self.api.timeout)))
+        with request.reporting(self.api.base_url):
+            async for attempt in request.retry.retrying():
+                with attempt, request.guard(), anyio.fail_after(request.limit()):
+                    async with request_gate(self.api):
+                        return request.read(await self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     async def download(self, action: Download) -> DownloadOutcome:

@@ -19,6 +19,7 @@ from ._async import AsyncDriver
 from ._config import poll_floor, poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
+from ._files import check_directory
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress
 from ._sync import SyncDriver
@@ -119,11 +120,14 @@ def prepare(
     floor = poll_floor(api._base_url)
     if interval is not None and interval < floor:
         raise InvalidArgumentError(f"poll_interval must be at least {floor:g} s, not {interval!r}")
+    directory = Path(download_directory) if download_directory is not None else Path()
+    if download_outputs:
+        check_directory(directory)  # before the first request: not after a render of minutes
     plan = Plan(
         project_id=project_id,
         wait=bool(wait_for_completion),
         download=bool(download_outputs),
-        directory=Path(download_directory) if download_directory is not None else Path(),
+        directory=directory,
         timeout=timeout,
         fixed_interval=interval or poll_interval_from_env(floor=floor),
         on_status_change=on_status_change,
@@ -152,18 +156,26 @@ def check_result(
     0.5 s to 15 s with jitter, see ``magic_hour_ext._schedule``), or a fixed *poll_interval* /
     ``MAGIC_HOUR_POLL_INTERVAL``. Connection errors, timeouts, 408, 429, 499 and 5xx are retried
     with backoff (``Retry-After`` honoured, up to 60 s), within the deadline. Each output of a
-    ``complete`` project is streamed to a temporary file next to its final name, size-checked, then
+    ``complete`` project is streamed to its partial file next to its final name, size-checked, then
     moved into place atomically; expired URLs are refreshed by fetching the project again. A body
     the download host encodes despite ``Accept-Encoding: identity`` (gzip, deflate) is saved
     decoded, or raises DownloadError when it cannot be decoded (see ``magic_hour_ext._download``).
 
-    The download directory: *download_directory* (the current directory when None) is created,
-    parents included, just before the first output is saved: only when the project is
-    ``complete``, *download_outputs* is true and it has outputs. Output *n* (1-based, in the order
-    of ``project.downloads``) is saved as ``mh-<id>-<n><ext>`` in it, a name that cannot leave the
-    directory whatever the id or URL holds (see ``magic_hour_ext._naming``). Temporary files
-    (``.<name>.<random>.part``) live in the same directory and are removed on any failure,
-    ``KeyboardInterrupt`` included.
+    The download directory: *download_directory* (the current directory when None) is checked
+    before the first GET when *download_outputs* is true: it must be a folder this process can
+    create files in, or be missing with a nearest existing parent that is one; else
+    DownloadDirectoryError, at once, before any wait (see ``magic_hour_ext._files.check_directory``;
+    the check creates nothing). It is created, parents included, just before the first output is
+    saved: only when the project is ``complete``, *download_outputs* is true and it has outputs.
+    Output *n* (1-based, in the order of ``project.downloads``) is saved as ``mh-<id>-<n><ext>`` in
+    it, a name that cannot leave the directory whatever the id or URL holds (see
+    ``magic_hour_ext._naming``). Partial files live in the same directory: what arrived of an
+    output whose download failed or was interrupted (``KeyboardInterrupt`` included) stays in
+    ``.<name>.partial``, described by ``.<name>.partial.json`` (URL path without its query, size,
+    ETag or Last-Modified), and the next call for the same output resumes it with ``Range`` and
+    ``If-Range``, or starts again from zero when anything does not match (see
+    ``magic_hour_ext._partial``). A finished download, or *overwrite*, removes it; delete
+    ``.mh-*.partial*`` files to give up downloads for good.
 
     Existing files (one rule, ``magic_hour_ext._files.holds_output``): a regular file under the
     final name of exactly the output's size is this output, saved by an earlier run or by another
@@ -222,8 +234,11 @@ def check_result(
         AuthenticationError, PaymentRequiredError, NotFoundError, RateLimitError, APIError:
             the API refused, after retries where retrying makes sense.
         MalformedResponseError: a body that does not parse or does not match the spec.
+        DownloadDirectoryError: the download directory cannot be used (not a folder, not writable),
+            raised before the first GET.
         OutputExistsError: a final file exists with another size, and *overwrite* is False.
-        DownloadError: an output could not be saved (no partial file is left).
+        DownloadError: an output could not be saved (what arrived is kept in its partial file, for
+            the next call to resume; never under the final name).
         InvalidArgumentError: a bad argument (an id of ``.`` or ``..``, a poll interval below the
             floor, ...).
         ConfigurationError, MissingAPIKeyError: a bad or missing environment variable.
@@ -284,18 +299,18 @@ async def acheck_result(
 
     Everything :func:`check_result` documents holds here: the poll schedule and the 0.1 s floor of
     *poll_interval*, the retries within the deadline, the download directory (created when the
-    project is ``complete`` and has outputs to download; files ``mh-<id>-<n><ext>``; temporary
-    ``.part`` files removed on failure), and existing files (one of the announced size is kept and
-    counted as downloaded; anything else raises OutputExistsError; ``overwrite=True`` downloads
-    every output again).
+    project is ``complete`` and has outputs to download; files ``mh-<id>-<n><ext>``; partial
+    files kept on failure and resumed by the next call), and existing files (one of the announced
+    size is kept and counted as downloaded; anything else raises OutputExistsError;
+    ``overwrite=True`` downloads every output again).
 
     *download_client* is an ``httpx.AsyncClient`` (the same rules: no credentials). Many calls may
     share one *client*: all of them then use its connection pool (and never open more connections
     than its limits allow). Pass one shared *download_client* too, to bound the download
     connections across calls (``httpx.AsyncClient(transport=DeadlineTransport())`` downloads
     faster than httpx's own transport). Each API request is bounded by ``anyio.fail_after``, so the
-    deadline holds on any client. Works under asyncio and trio; cancelling the task removes any
-    temporary file.
+    deadline holds on any client. Works under asyncio and trio; cancelling the task keeps what
+    arrived in the partial files, for the next call to resume.
 
     Example:
         >>> import asyncio

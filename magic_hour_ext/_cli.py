@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import math
 import os
@@ -17,12 +18,14 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NoReturn
 
 from generated import AuthenticatedClient
 
 from . import (
     AuthenticationError,
     ConfigurationError,
+    DownloadDirectoryError,
     InvalidArgumentError,
     MagicHourError,
     MissingAPIKeyError,
@@ -33,19 +36,24 @@ from . import (
     client_from_env,
     redact_signed_urls_in_logs,
 )
-from ._commands import CheckOptions, DeclinedError, NotConfirmedError, check, delete, get
+from ._commands import CheckOptions, DeclinedError, NotConfirmedError, NotFinishedError, check, delete, get
+from ._config import check_base_url
 from ._demo import DEMO_DIRECTORY, run_demo
 from ._render import Display, clean, hide_secret, make_display
-from .testing import serve
+from .testing._main import STOP_HINT, add_server_arguments, run_server
 
 __all__ = [
+    "EPILOG",
     "EXIT_ERROR",
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
+    "EXIT_MEANINGS",
     "EXIT_OK",
     "EXIT_TIMEOUT",
     "EXIT_USAGE",
+    "UsageError",
     "build_parser",
+    "error_json",
     "error_message",
     "exit_code",
     "main",
@@ -62,15 +70,20 @@ EXIT_TIMEOUT = 3
 EXIT_ERROR = 4
 EXIT_INTERRUPTED = 130
 
-EPILOG = f"""\
-exit codes:
-  0    success (check-result: the project is complete and its outputs are saved)
-  1    the project failed or was canceled (or the delete prompt was answered no)
-  2    usage error, no API key, or the API refused the key (HTTP 401)
-  3    check-result timed out before the project reached a final status
-  4    any other API, network or download error
-  130  interrupted with Ctrl-C (no partial file is left behind)
+#: What each exit code means, for every command; each command's --help lists its own.
+EXIT_MEANINGS = {
+    EXIT_OK: "success (check-result: the project is complete and its outputs are saved)",
+    EXIT_FAILED: "the project failed or was canceled (delete: the prompt was answered no)",
+    EXIT_USAGE: "usage error (a bad option, an empty id, a download folder that cannot be used), "
+    "no API key, or the API refused the key (HTTP 401)",
+    EXIT_TIMEOUT: "check-result: no final status yet: --timeout passed, or --no-wait found the project "
+    "unfinished (run again to keep waiting)",
+    EXIT_ERROR: "any other API, network or download error, and an API that never answered (even "
+    "when --timeout passed: running again will not help until it answers)",
+    EXIT_INTERRUPTED: "interrupted with Ctrl-C (a download keeps its partial file; the next run resumes it)",
+}
 
+_ENVIRONMENT = f"""\
 environment:
   {ENV_API_KEY}        your API key (--api-key overrides it; prefer the variable:
                             command-line arguments are visible to other users)
@@ -79,7 +92,69 @@ environment:
   NO_COLOR                  no colours on a terminal
 """
 
+
+def _epilog(meanings: dict[int, str], *, environment: bool = True) -> str:
+    """The ``exit codes:`` section of a --help (and the environment, for commands that call the API)."""
+    width = 105
+    lines = ["exit codes:"]
+    for code, meaning in meanings.items():
+        words, line = meaning.split(), f"  {code:<4} "
+        for word in words:
+            if len(line) + len(word) > width and line.strip():
+                lines.append(line.rstrip())
+                line = " " * 7
+            line += word + " "
+        lines.append(line.rstrip())
+    return "\n".join(lines) + ("\n\n" + _ENVIRONMENT if environment else "\n")
+
+
+#: The epilog of ``magic-hour-ext --help``: every exit code.
+EPILOG = _epilog(EXIT_MEANINGS)
+
+_COMMAND_CODES: dict[str, dict[int, str]] = {
+    "check-result": EXIT_MEANINGS,
+    "get": {
+        EXIT_OK: "the project was printed",
+        EXIT_USAGE: EXIT_MEANINGS[EXIT_USAGE],
+        EXIT_ERROR: "any API or network error (HTTP 404: no such image project here)",
+        EXIT_INTERRUPTED: "interrupted with Ctrl-C",
+    },
+    "delete": {
+        EXIT_OK: "the project was deleted",
+        EXIT_FAILED: "the prompt was answered no: nothing was deleted",
+        EXIT_USAGE: f"{EXIT_MEANINGS[EXIT_USAGE]}; no --yes while standard input is not a terminal",
+        EXIT_ERROR: "any API or network error (HTTP 422: a video template cannot be deleted)",
+        EXIT_INTERRUPTED: "interrupted with Ctrl-C",
+    },
+    "serve": {
+        EXIT_OK: "stopped with Ctrl-C or SIGTERM",
+        EXIT_FAILED: "a port could not be listened on",
+        EXIT_USAGE: "usage error (a timeline, size or projects file that does not describe a project)",
+    },
+    "demo": {
+        EXIT_OK: "the demo images are saved",
+        EXIT_USAGE: "usage error (a folder that cannot be used)",
+        EXIT_ERROR: "the demo could not finish (an error of the library, the message says which)",
+        EXIT_INTERRUPTED: "interrupted with Ctrl-C",
+    },
+}
+
 Command = Callable[[argparse.Namespace, Display], int]
+
+
+class UsageError(Exception):
+    """The command line cannot be parsed (argparse's error, as an exception the CLI reports)."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are raised, so that ``--json`` can report them as JSON too."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self.format_usage())
 
 
 def _seconds(text: str) -> float | None:
@@ -121,13 +196,17 @@ def _add_global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool)
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``magic-hour-ext``, every subcommand included.
 
+    Each subcommand's ``--help`` shows only its own options and exit codes: ``--api-key``,
+    ``--base-url`` and ``--debug`` belong to those that call the API (``check-result``, ``get``,
+    ``delete``; before the command name they work for any). Errors raise UsageError.
+
     Example:
         >>> args = build_parser().parse_args(["check-result", "cuid-example", "--timeout", "30"])
         >>> args.command, args.id, args.timeout
         ('check-result', 'cuid-example', 30.0)
     """
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Wait for Magic Hour image projects and download their outputs, safely.",
         epilog=EPILOG,
@@ -138,19 +217,28 @@ def build_parser() -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"%(prog)s {version('magic-hour-ext')}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, run: Command, summary: str) -> argparse.ArgumentParser:
+    def command(name: str, run: Command, summary: str, *, api: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=summary, description=summary, epilog=EPILOG, formatter_class=formatter
+            name,
+            help=summary,
+            description=summary,
+            epilog=_epilog(_COMMAND_CODES[name], environment=api),
+            formatter_class=formatter,
         )
-        _add_global_options(sub, in_subcommand=True)
-        sub.set_defaults(run=run)
+        if api:
+            _add_global_options(sub, in_subcommand=True)
+        sub.set_defaults(run=run, parser=sub)
         return sub
 
     sub = command(
         "check-result", _run_check, "Wait for an image project to finish, then download its outputs."
     )
     sub.add_argument("id", help="the image project id")
-    sub.add_argument("--no-wait", action="store_true", help="get the project once instead of waiting")
+    sub.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="get the project once instead of waiting (exit code 3 when it is not final yet)",
+    )
     sub.add_argument("--no-download", action="store_true", help="do not download the outputs")
     sub.add_argument(
         "-o",
@@ -166,30 +254,41 @@ def build_parser() -> argparse.ArgumentParser:
         default=600.0,
         help="give up waiting after this long, exit code 3 ('none': never; default: 600)",
     )
-    sub.add_argument("--overwrite", action="store_true", help="replace files that already exist")
+    sub.add_argument(
+        "--overwrite", action="store_true", help="download again and replace files that already exist"
+    )
     sub.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object (the project and downloaded_paths) instead of the paths",
+        help="print one JSON object (the project and downloaded_paths, or the error) instead of the paths",
     )
 
     sub = command("get", _run_get, "Print the details of an image project.")
     sub.add_argument("id", help="the image project id")
-    sub.add_argument("--json", action="store_true", help="print the project as one JSON object")
+    sub.add_argument(
+        "--json", action="store_true", help="print the project (or the error) as one JSON object"
+    )
 
     sub = command("delete", _run_delete, "Delete an image project (it cannot be undone).")
     sub.add_argument("id", help="the image project id")
     sub.add_argument(
         "-y", "--yes", action="store_true", help="do not ask (required when standard input is not a terminal)"
     )
+    sub.add_argument(
+        "--json", action="store_true", help="print the outcome (or the error) as one JSON object"
+    )
 
-    sub = command("serve", _run_serve, "Run a local Magic Hour server in the foreground, for tests.")
-    sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    sub.add_argument("--port", type=int, default=0, help="API port (default: a free one)")
-    sub.add_argument("--download-port", type=int, default=0, help="download port (default: a free one)")
-    sub.add_argument("--token", default="test-token", help="the token it accepts (default: test-token)")
+    sub = command(
+        "serve",
+        _run_serve,
+        "Run a local Magic Hour server in the foreground, for tests. " + STOP_HINT,
+        api=False,
+    )
+    add_server_arguments(sub)
 
-    sub = command("demo", _run_demo, "Show the whole job offline: a local server, a render, two images.")
+    sub = command(
+        "demo", _run_demo, "Show the whole job offline: a local server, a render, two images.", api=False
+    )
     sub.add_argument(
         "-o",
         "--output-dir",
@@ -206,7 +305,7 @@ def _client(args: argparse.Namespace) -> AuthenticatedClient:
     if args.api_key is not None:
         env[ENV_API_KEY] = args.api_key
     if args.base_url is not None:
-        env[ENV_BASE_URL] = args.base_url
+        env[ENV_BASE_URL] = check_base_url(args.base_url.strip(), "--base-url")  # the flag is named
     return client_from_env(env)
 
 
@@ -232,13 +331,12 @@ def _run_get(args: argparse.Namespace, display: Display) -> int:
 
 def _run_delete(args: argparse.Namespace, display: Display) -> int:
     with _client(args) as client:
-        delete(args.id, client, yes=args.yes, out=sys.stdout)
+        delete(args.id, client, yes=args.yes, out=sys.stdout, as_json=args.json)
     return EXIT_OK
 
 
 def _run_serve(args: argparse.Namespace, display: Display) -> int:
-    serve(host=args.host, port=args.port, download_port=args.download_port, token=args.token)
-    return EXIT_OK
+    return run_server(args, args.parser)
 
 
 def _run_demo(args: argparse.Namespace, display: Display) -> int:
@@ -258,11 +356,16 @@ def exit_code(exc: BaseException) -> int:
         return EXIT_INTERRUPTED
     if isinstance(exc, ProjectFailedError | ProjectCanceledError | DeclinedError):
         return EXIT_FAILED
-    if isinstance(exc, ConfigurationError | InvalidArgumentError | AuthenticationError | NotConfirmedError):
+    if isinstance(exc, UsageError):
         return EXIT_USAGE
-    if isinstance(exc, WaitTimeoutError):
+    if isinstance(exc, NotFinishedError):
         return EXIT_TIMEOUT
-    return EXIT_ERROR
+    usage = ConfigurationError | InvalidArgumentError | AuthenticationError | DownloadDirectoryError
+    if isinstance(exc, usage | NotConfirmedError):
+        return EXIT_USAGE
+    if isinstance(exc, WaitTimeoutError) and exc.answered:
+        return EXIT_TIMEOUT
+    return EXIT_ERROR  # a WaitTimeoutError of an API that never answered too: waiting again won't help
 
 
 def error_message(exc: BaseException) -> str:
@@ -280,14 +383,18 @@ def error_message(exc: BaseException) -> str:
             f"{exc.variable} is not set: export your Magic Hour API key as {exc.variable}, or pass --api-key"
         )
     if isinstance(exc, WaitTimeoutError):
+        project = f"{exc.kind} project {clean(exc.project_id, 120)}"
+        if not exc.answered:
+            cause = exc.no_response or "no response"
+            return f"timed out after {exc.timeout:g} s: the API never answered {project} ({cause})"
         status = f"still {clean(exc.project.status, 60)}" if exc.project is not None else "never seen"
         return (
-            f"timed out: image project {clean(exc.project_id, 120)} is {status} after {exc.timeout:g} s; "
+            f"timed out: {project} is {status} after {exc.timeout:g} s; "
             "run the same command again to keep waiting"
         )
     if isinstance(exc, OutputExistsError) and exc.path is not None:
         return f"{exc.path} already exists; pass --overwrite to replace it"
-    if isinstance(exc, MagicHourError | NotConfirmedError | DeclinedError):
+    if isinstance(exc, MagicHourError | NotConfirmedError | DeclinedError | NotFinishedError | UsageError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
@@ -295,7 +402,12 @@ def error_message(exc: BaseException) -> str:
 
 
 class _DisplayHandler(logging.Handler):
-    """Sends log records to the display, so they never break a live progress bar."""
+    """Sends log records to the display, so they never break a live progress bar.
+
+    Without ``--debug`` only our own warnings are shown: each retry, resume and URL refresh says
+    what it is about (``retrying GET image project 'abc' (503 Service Unavailable), attempt 2 of
+    6, in 0.5 s``). With it, every record of every library.
+    """
 
     def __init__(self, display: Display, *, debug: bool) -> None:
         super().__init__(logging.DEBUG)
@@ -305,24 +417,12 @@ class _DisplayHandler(logging.Handler):
     def filter(self, record: logging.LogRecord) -> bool:
         if self._debug:
             return True
-        return record.levelno >= logging.WARNING and record.name.split(".")[0] in (
-            "magic_hour_ext",
-            "stamina",
-        )
+        return record.levelno >= logging.WARNING and record.name.split(".")[0] == "magic_hour_ext"
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            if record.name == "stamina":
-                # stamina's retry records carry their details as extras.
-                wait, number, cause = (
-                    record.__dict__.get(f"stamina.{key}", "?")
-                    for key in ("wait_for", "retry_num", "caused_by")
-                )
-                text = f"retrying in {wait} s (retry {number}) after {cause}"
-            else:
-                text = record.getMessage()
             prefix = f"{record.name}: " if self._debug else ""
-            self._display.message(f"{record.levelname.lower()}: {prefix}{text}")
+            self._display.message(f"{record.levelname.lower()}: {prefix}{record.getMessage()}")
         except Exception:
             self.handleError(record)
 
@@ -350,14 +450,39 @@ def _configure_logging(display: Display, *, debug: bool) -> Callable[[], None]:
     return undo
 
 
+def error_json(exc: BaseException, message: str, code: int) -> str:
+    """The one JSON object ``--json`` prints for an error: ``{"error": {...}}``, plus the project if known.
+
+    Example:
+        >>> print(error_json(UsageError("bad", ""), "bad", 2))
+        {"error": {"type": "UsageError", "message": "bad", "exit_code": 2}}
+    """
+    body: dict[str, object] = {"error": {"type": type(exc).__name__, "message": message, "exit_code": code}}
+    project = getattr(exc, "project", None)
+    if project is not None and hasattr(project, "to_dict"):
+        body["project"] = project.to_dict()
+    return json.dumps(body, default=str)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``magic-hour-ext`` with *argv* (default: ``sys.argv[1:]``); return the exit code.
+
+    An error is one line on standard error and an exit code; with ``--json``, standard output also
+    gets exactly one JSON object for it (:func:`error_json`), so a pipe always reads one object.
 
     Example:
         >>> main(["check-result", "--help"])  # doctest: +SKIP
     """
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"{exc.usage}{PROG}: error: {clean(str(exc), 2000)}", file=sys.stderr, end="\n", flush=True)
+        if "--json" in argv:
+            print(error_json(exc, clean(str(exc), 2000), EXIT_USAGE), flush=True)
+        return EXIT_USAGE
     secret = args.api_key if args.api_key is not None else os.environ.get(ENV_API_KEY)
+    as_json = bool(getattr(args, "json", False))
     display = make_display(sys.stderr, secret)
     undo_logging = _configure_logging(display, debug=args.debug)
     try:
@@ -369,8 +494,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             trace = "".join(traceback.format_exception(exc))
             print(hide_secret(trace, secret), end="", file=sys.stderr, flush=True)
         line = clean(hide_secret(error_message(exc), secret), 2000)
+        if isinstance(exc, UsageError):
+            print(exc.usage, end="", file=sys.stderr)
         print(f"{PROG}: error: {line}", file=sys.stderr, flush=True)
-        return exit_code(exc)
+        code = exit_code(exc)
+        if as_json:
+            print(hide_secret(error_json(exc, line, code), secret), flush=True)
+        return code
     finally:
         display.close()
         undo_logging()

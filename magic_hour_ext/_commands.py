@@ -7,24 +7,21 @@ on standard error and an exit code.
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from generated import AuthenticatedClient
+from generated.models import ImageProject
 
-from . import (
-    ProjectCanceledError,
-    ProjectFailedError,
-    WaitTimeoutError,
-    check_result,
-    delete_project,
-    get_project,
-)
-from ._render import Display, clean, project_json, project_lines
+from . import check_result, delete_project, get_project
+from ._files import check_directory
+from ._render import FINAL_STATUSES, Display, clean, project_json, project_lines
+from ._requests import check_project_id, project_kind
 
-__all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "check", "delete", "get"]
+__all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "NotFinishedError", "check", "delete", "get"]
 
 
 class NotConfirmedError(Exception):
@@ -33,6 +30,22 @@ class NotConfirmedError(Exception):
 
 class DeclinedError(Exception):
     """The answer to the ``delete`` prompt was not yes."""
+
+
+class NotFinishedError(Exception):
+    """``check-result --no-wait`` found the project without a final status yet (exit code 3).
+
+    Attributes:
+        project: The project as the one GET saw it.
+    """
+
+    def __init__(self, project: ImageProject) -> None:
+        self.project = project
+        super().__init__(
+            f"{project_kind(ImageProject).name} project {clean(project.id, 120)} is still "
+            f"{clean(project.status, 60)} (--no-wait: not waited for); run again, or without --no-wait, "
+            "to wait for it"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +74,12 @@ def check(
 ) -> list[Path]:
     """``check-result``: wait, download, then print the saved paths (or details, or JSON).
 
-    Returns the saved paths.
+    Returns the saved paths. A bad id or a download directory that cannot be used is refused
+    before anything is shown or sent.
     """
+    check_project_id(project_id)
+    if options.download:
+        check_directory(options.output_dir or Path())
     display.start(project_id, options.timeout)
     try:
         result = check_result(
@@ -76,26 +93,26 @@ def check(
             on_status_change=display.status,
             on_download_progress=display.progress,
         )
-    except (ProjectFailedError, ProjectCanceledError, WaitTimeoutError) as exc:
-        display.close()
-        if options.json and exc.project is not None:
-            print(project_json(exc.project), file=out, flush=True)
-        raise
     finally:
         display.close()
+    unfinished = str(result.project.status) not in FINAL_STATUSES
     if options.json:
+        if unfinished:  # the error's JSON object carries the project
+            raise NotFinishedError(result.project)
         print(project_json(result.project, result.downloaded_paths), file=out, flush=True)
     elif result.downloaded_paths:
         print("\n".join(clean(path, 4000) for path in result.downloaded_paths), file=out, flush=True)
     else:
         print("\n".join(project_lines(result.project)), file=out, flush=True)
+    if unfinished:
+        raise NotFinishedError(result.project)
     return result.downloaded_paths
 
 
 def get(project_id: str, client: AuthenticatedClient, *, as_json: bool, out: TextIO) -> None:
-    """``get``: print the project's details (or its JSON)."""
+    """``get``: print the project's details (or its JSON: the project alone)."""
     project = get_project(project_id, client=client)
-    text = project_json(project) if as_json else "\n".join(project_lines(project))
+    text = project_json(project, None) if as_json else "\n".join(project_lines(project))
     print(text, file=out, flush=True)
 
 
@@ -107,8 +124,12 @@ def delete(
     out: TextIO,
     stdin: TextIO | None = None,
     prompt_to: TextIO | None = None,
+    as_json: bool = False,
 ) -> None:
     """``delete``: ask first on a terminal, refuse without ``--yes`` elsewhere, then delete.
+
+    Prints ``Deleted image project <id>.``, or with *as_json* ``{"id": ..., "kind": "image",
+    "deleted": true}``.
 
     Raises:
         NotConfirmedError: no ``--yes`` and *stdin* is not a terminal.
@@ -130,4 +151,8 @@ def delete(
         if answer not in ("y", "yes"):
             raise DeclinedError(f"image project {shown} was not deleted")
     delete_project(project_id, client=client)
-    print(f"Deleted image project {shown}.", file=out, flush=True)
+    kind = project_kind(ImageProject).name
+    if as_json:
+        print(json.dumps({"id": project_id, "kind": kind, "deleted": True}), file=out, flush=True)
+    else:
+        print(f"Deleted {kind} project {shown}.", file=out, flush=True)

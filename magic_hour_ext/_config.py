@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from generated import AuthenticatedClient
 
 from ._errors import ConfigurationError, MissingAPIKeyError, MissingWebhookSecretError
+from ._redact import redact_url
 from ._transport import DeadlineTransport, proxy_mounts
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "ENV_WEBHOOK_SECRET",
     "MIN_POLL_INTERVAL",
     "base_url_from_env",
+    "check_base_url",
     "client_from_env",
     "poll_floor",
     "poll_interval_from_env",
@@ -46,13 +48,34 @@ def base_url_from_env(environ: Mapping[str, str] | None = None) -> str:
         'https://api.magichour.ai'
     """
     env = os.environ if environ is None else environ
-    url = env.get(ENV_BASE_URL, "").strip() or DEFAULT_BASE_URL
+    return check_base_url(env.get(ENV_BASE_URL, "").strip() or DEFAULT_BASE_URL, ENV_BASE_URL)
+
+
+def check_base_url(url: str, name: str = ENV_BASE_URL) -> str:
+    """*url* without its trailing slash if it is an http(s) URL, else ConfigurationError naming *name*.
+
+    *name* is where the URL came from (the variable, or a command-line option); a URL without a
+    scheme gets a suggestion.
+
+    Example:
+        >>> check_base_url("http://127.0.0.1:8000/")
+        'http://127.0.0.1:8000'
+        >>> check_base_url("127.0.0.1:44803", "--base-url")
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.ConfigurationError: --base-url must be an http:// or https:// URL, \
+not '127.0.0.1:44803': did you mean http://127.0.0.1:44803?
+    """
     try:
         parts = urlsplit(url)
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigurationError(f"{ENV_BASE_URL} must be an http:// or https:// URL")
+        shown = redact_url(url) if parts is not None and parts.netloc else url
+        message = f"{name} must be an http:// or https:// URL, not {shown[:100]!r}"
+        if "://" not in url and url.strip() and not any(ch.isspace() for ch in url.strip()):
+            message += f": did you mean {'http' if poll_floor('http://' + url) == 0 else 'https'}://{url}?"
+        raise ConfigurationError(message)
     return url.rstrip("/")
 
 

@@ -45,6 +45,7 @@ from generated.models import ImageProject
 
 from ._download import DownloadItem, DownloadOutcome
 from ._errors import (
+    APIConnectionError,
     DownloadExpiredError,
     MagicHourError,
     MalformedResponseError,
@@ -151,11 +152,14 @@ class _Wait:
         self.read = image_project_reader()  # logs each tolerated field once per wait
         self.status: str | None = None
         self.warned: set[str] = set()
+        self.answered = False  # whether the API answered any request of this wait (any status)
 
     def time_left(self) -> float | None:
         return None if self.deadline is None else self.deadline - self.plan.clock()
 
-    def timed_out(self, next_retry: str | None = None) -> WaitTimeoutError:
+    def timed_out(
+        self, next_retry: str | None = None, cause: MagicHourError | None = None
+    ) -> WaitTimeoutError:
         """The deadline has passed; or, with *next_retry*, that retry would end after it."""
         return WaitTimeoutError(
             self.plan.project_id,
@@ -163,22 +167,40 @@ class _Wait:
             float(self.plan.timeout or 0.0),
             next_retry=next_retry,
             elapsed=None if next_retry is None else self.plan.clock() - self.start,
+            answered=self.answered,
+            kind=self.read.kind.name,
+            no_response=cause.outcome() if isinstance(cause, APIConnectionError) else None,
         )
 
     def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, ImageProject]:
+        """GET the project, with retries; a failure becomes WaitTimeoutError once past the deadline.
+
+        Before the deadline, no response after the retries stays APIConnectionError, even when the
+        retries stopped because the next one would end after the deadline: the host is down, and
+        waiting longer would not tell more. A response that asks for a retry past the deadline
+        (a 503, a long ``Retry-After``) raises WaitTimeoutError at once, saying so.
+        """
         time_left = self.time_left if deadline else lambda: None
         retry = RetryState(time_left, self.plan.rng)
         try:
             project = yield Fetch(get_request(self.plan.project_id, retry, time_left, self.read))
         except MagicHourError as err:
+            self.answered |= retry.answered or getattr(err, "status_code", None) is not None
             left = time_left()
             if is_transient(err) and left is not None and left <= 0:
-                raise self.timed_out() from err
+                raise self.timed_out(cause=err) from err
             if is_transient(err) and retry.deadline_hit:
-                raise self.timed_out(retry.refused_retry) from err
+                if isinstance(err, APIConnectionError):
+                    err.hint = err.hint or (
+                        f"the next retry ({retry.refused_retry}) would have ended after the "
+                        f"{self.plan.timeout:g} s deadline"
+                    )
+                    raise
+                raise self.timed_out(retry.refused_retry, cause=err) from err
             raise
         if not isinstance(project, ImageProject):
             raise TypeError(f"a driver sent {type(project).__name__} for a Fetch")
+        self.answered = True
         self.observe(project)
         return project
 
@@ -209,6 +231,10 @@ class _Wait:
             project = yield from self.fetch()
         return project
 
+    def item(self, index: int, url: str, path: Path) -> DownloadItem:
+        """Output *index* of this project, to save at *path*."""
+        return DownloadItem(index, url, path, project_id=self.plan.project_id, kind=self.read.kind.name)
+
     def download(self, project: ImageProject) -> Generator[Action, Any, list[Path]]:
         outputs = project_outputs(project)
         count = len(outputs)
@@ -223,23 +249,33 @@ class _Wait:
         while pending:
             now = self.plan.now()
             expired = [i for i in pending if outputs[i - 1].expires_at <= now]
+            refused = False
             if not expired:
-                items = tuple(DownloadItem(i, outputs[i - 1].url, paths[i]) for i in pending)
+                items = tuple(self.item(i, outputs[i - 1].url, paths[i]) for i in pending)
                 outcome = yield Download(directory, items)
                 if not isinstance(outcome, DownloadOutcome):
                     raise TypeError(f"a driver sent {type(outcome).__name__} for a Download")
                 saved.update(outcome.saved)
                 pending = [i for i in pending if i not in saved]
-                expired = pending
+                expired, refused = pending, True
                 if not pending:
                     break
-            url = outputs[expired[0] - 1].url
+            first = outputs[expired[0] - 1]
             if refreshes >= self.plan.max_url_refreshes:
                 raise DownloadExpiredError(
-                    f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=url
+                    f"output {expired[0]} still has an expired URL after {refreshes} refreshes", url=first.url
                 )
             refreshes += 1
-            log.info("URL of output %d expired (%s); fetching fresh URLs", expired[0], redact_url(url))
+            log.warning(
+                "%s: %s (%s); fetching the project again for fresh URLs, refresh %d of %d",
+                self.item(expired[0], first.url, paths[expired[0]]).label,
+                "the download host refused its URL (403 or 410: expired)"
+                if refused
+                else f"its URL expired at {first.expires_at.isoformat()}",
+                redact_url(first.url),
+                refreshes,
+                self.plan.max_url_refreshes,
+            )
             project = yield from self.fetch(deadline=False)
             outputs = project_outputs(project)
             if str(project.status) != "complete" or len(outputs) != count:

@@ -49,13 +49,18 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 
+import httpx
 from attrs import define, field, frozen
 
 from ._errors import DownloadError
-from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
+from ._partial import PartialMeta, if_range, resource_of
+from ._retry import RetryState, TransientError, cause_of, is_retryable_status, parse_retry_after
+from ._sizes import human_size
 
 __all__ = [
+    "LOST",
     "MIN_RATE",
+    "STALLED",
     "STALL_RULE",
     "STALL_WINDOW",
     "DownloadItem",
@@ -76,14 +81,35 @@ STALL_WINDOW = 30.0
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.ASCII)
 
+#: How a retry's log line calls a body cut short, and a body too slow.
+LOST = "connection lost"
+STALLED = "the download stalled"
+_CUT = (LOST, STALLED)
+#: The httpx errors of a connection lost while the body was arriving.
+_LOST = (httpx.ReadError, httpx.RemoteProtocolError, httpx.ReadTimeout, httpx.CloseError)
+
 
 @frozen
 class DownloadItem:
-    """One output to save: 1-based *index*, signed *url*, final *path*."""
+    """One output to save: 1-based *index*, signed *url*, final *path*; the project it belongs to.
+
+    Example:
+        >>> DownloadItem(1, "https://cdn/x.png", Path("x.png"), project_id="p", kind="image").label
+        "output 1 of image project 'p'"
+    """
 
     index: int
     url: str
     path: Path
+    project_id: str | None = None
+    kind: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The output in words, as log lines and errors name it."""
+        if self.project_id is None:
+            return f"output {self.index}"
+        return f"output {self.index} of {self.kind or 'a'} project {self.project_id!r}"
 
 
 @frozen
@@ -141,7 +167,7 @@ STALL_RULE = StallRule()
 class Start(Enum):
     """What to do with the file when a response starts."""
 
-    REWRITE = "rewrite"  # truncate the temporary file, the whole body follows
+    REWRITE = "rewrite"  # truncate the file, the whole body follows
     APPEND = "append"  # keep what is there, the rest follows
     EXPIRED = "expired"  # do not save anything: the URL must be refreshed
 
@@ -197,8 +223,9 @@ class Transfer:
 
     Attributes:
         url: The signed URL (never logged unredacted).
-        retry: The retry state of this download.
-        bytes_done: Bytes in the temporary file.
+        retry: The retry state of this download; its retries are logged as this download's (see
+            :meth:`retry_text`).
+        bytes_done: Bytes in the file (the partial file of an earlier run included, when resumed).
         total: The full size announced by the server, or None.
         stall: When a body arriving too slowly counts as stalled.
         clock: A monotonic clock (seconds), for the stall rule.
@@ -206,6 +233,9 @@ class Transfer:
             encoded body is decoded as it arrives: *bytes_done* counts decoded bytes, and *total*
             is None (unknown until the end).
         encoded_length: The ``Content-Length`` of an encoded body (encoded bytes), or None.
+        label: The output in words, for log lines (``"output 1 of image project 'p'"``).
+        etag: The ``ETag`` of the file being saved, or None: sent back in ``If-Range`` (when strong).
+        last_modified: Its ``Last-Modified``, or None: ``If-Range`` when there is no strong ``ETag``.
     """
 
     url: str
@@ -216,8 +246,39 @@ class Transfer:
     encoded_length: int | None = None
     stall: StallRule = STALL_RULE
     clock: Callable[[], float] = time.monotonic
+    label: str = "the output"
+    etag: str | None = None
+    last_modified: str | None = None
     _window_start: float = field(default=0.0, init=False)
     _window_bytes: int = field(default=0, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.retry.describe = self.retry_text
+
+    def retry_text(self, error: BaseException) -> str:
+        """What a retry of this download logs, before its attempt number and delay.
+
+        A body cut short resumes where it stopped, and says so.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None), bytes_done=400_000_000, total=1_000_000_000,
+            ...              label="output 1")
+            >>> t.retry_text(httpx.ReadError("peer closed"))
+            'output 1: connection lost at 40 %, resuming from 400.0 MB'
+            >>> t.bytes_done = 0
+            >>> t.retry_text(TransientError("the download host answered HTTP 503", status_code=503))
+            'retrying GET output 1 (the download host answered HTTP 503)'
+        """
+        done = human_size(self.bytes_done)
+        resumes = bool(self.bytes_done) and not self.codings
+        if isinstance(error, _LOST) or (isinstance(error, TransientError) and error.summary in _CUT):
+            cause = error.summary if isinstance(error, TransientError) else LOST
+            if resumes:
+                at = f"{100 * self.bytes_done / self.total:.0f} %" if self.total else done
+                return f"{self.label}: {cause} at {at}, resuming from {done}"
+        else:
+            cause = cause_of(error)
+        return f"retrying GET {self.label} ({cause}){f', resuming from {done}' if resumes else ''}"
 
     def request_headers(self) -> dict[str, str]:
         """Headers for the next attempt: ask for the rest when some bytes are already saved.
@@ -234,7 +295,49 @@ class Transfer:
         headers = {"Accept-Encoding": "identity"}
         if self.bytes_done and not self.codings:
             headers["Range"] = f"bytes={self.bytes_done}-"
+            validator = if_range(self.etag, self.last_modified)
+            if validator is not None:
+                headers["If-Range"] = validator  # the file changed: the host sends all of it (200)
         return headers
+
+    def resume(self, offset: int, meta: PartialMeta) -> None:
+        """Continue the partial file of an earlier run, which holds *offset* bytes of *meta*'s file.
+
+        Example:
+            >>> t = Transfer("u", RetryState(lambda: None))
+            >>> t.resume(800, PartialMeta("https://cdn/x.png", 2000, '"e1"'))
+            >>> t.request_headers()
+            {'Accept-Encoding': 'identity', 'Range': 'bytes=800-', 'If-Range': '"e1"'}
+        """
+        self.bytes_done, self.total = offset, meta.size
+        self.etag, self.last_modified = meta.etag, meta.last_modified
+
+    def meta(self) -> PartialMeta | None:
+        """What a partial file of this download needs to be resumed by a later run; None if it cannot be.
+
+        An encoded body, or one of unknown size, cannot be resumed.
+
+        Example:
+            >>> t = Transfer("https://cdn/x.png?signature=s", RetryState(lambda: None))
+            >>> t.start(200, {"content-length": "2000", "etag": '"e1"'})
+            <Start.REWRITE: 'rewrite'>
+            >>> t.meta()
+            PartialMeta(url='https://cdn/x.png', size=2000, etag='"e1"', last_modified=None)
+        """
+        if self.codings or not self.total:
+            return None
+        return PartialMeta(resource_of(self.url), self.total, self.etag, self.last_modified)
+
+    def _changed(self, headers: Mapping[str, str], total: int | None) -> str | None:
+        """Why a 206 is of another file than the one being saved, or None when it is the same."""
+        if self.total is not None and total is not None and total != self.total:
+            return f"its size changed from {self.total} to {total} bytes"
+        etag, modified = headers.get("etag"), headers.get("last-modified")
+        if self.etag and etag and etag != self.etag:
+            return "its ETag changed"
+        if not (self.etag and etag) and self.last_modified and modified and modified != self.last_modified:
+            return "its Last-Modified changed"
+        return None
 
     def start(self, status_code: int, headers: Mapping[str, str]) -> Start:
         """Read the status line of a response: rewrite, append, or the URL expired.
@@ -254,12 +357,19 @@ class Transfer:
             if content_range is None or content_range[0] != self.bytes_done:
                 self.bytes_done = 0
                 raise TransientError("the download host sent an unexpected range", status_code=206)
+            changed = self._changed(headers, content_range[1])
+            if changed is not None:  # a range of another file: start again, from zero
+                self.bytes_done, self.etag, self.last_modified = 0, None, None
+                raise TransientError(f"the output changed on the download host ({changed})", status_code=206)
             self.total = content_range[1]
+            self.etag = headers.get("etag") or self.etag
+            self.last_modified = headers.get("last-modified") or self.last_modified
             self._open_window()
             return Start.APPEND
         if 200 <= status_code < 300:
             self.bytes_done = 0
             self.total = _content_length(headers)
+            self.etag, self.last_modified = headers.get("etag"), headers.get("last-modified")
             self._open_window()
             return Start.REWRITE
         if status_code == 416:
@@ -319,7 +429,8 @@ class Transfer:
         if self.stall.stalled(self._window_bytes, elapsed):
             raise TransientError(
                 f"the download stalled: {self._window_bytes} bytes in {elapsed:.3g} s, "
-                f"below the floor of {self.stall.min_rate:g} bytes/s"
+                f"below the floor of {self.stall.min_rate:g} bytes/s",
+                summary=STALLED,
             )
         self._open_window()
 
@@ -352,4 +463,5 @@ class Transfer:
         done = self.bytes_done
         if done > self.total:
             self.bytes_done = 0
-        raise TransientError(f"the body ended at {done} of {self.total} bytes")
+            raise TransientError(f"the body ended at {done} of {self.total} bytes")
+        raise TransientError(f"the body ended at {done} of {self.total} bytes", summary=LOST)

@@ -19,6 +19,7 @@ The tree::
     ├── ProjectCanceledError                       the final status is ``canceled``
     ├── WaitTimeoutError (also a TimeoutError)     the deadline passed (or would, during a retry)
     ├── DownloadError                              an output could not be saved
+    │   ├── DownloadDirectoryError                 the download directory cannot be used (checked first)
     │   ├── DownloadExpiredError                   its URL stayed expired after fetching fresh URLs
     │   └── OutputExistsError (also a FileExistsError)  the final file exists and overwrite is False
     ├── UploadError                                a file could not be uploaded (names the file)
@@ -36,7 +37,8 @@ redacted by :func:`magic_hour_ext._redact.redact_url`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
+from urllib.parse import urlsplit
 
 from ._redact import redact_url
 
@@ -48,6 +50,7 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "ConfigurationError",
+    "DownloadDirectoryError",
     "DownloadError",
     "DownloadExpiredError",
     "InvalidArgumentError",
@@ -61,6 +64,7 @@ __all__ = [
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
+    "RequestInfo",
     "UnprocessableEntityError",
     "UploadError",
     "WaitTimeoutError",
@@ -118,21 +122,117 @@ class InvalidArgumentError(MagicHourError, ValueError):
     """An argument that cannot be used, such as an empty project id."""
 
 
+class RequestInfo(TypedDict, total=False):
+    """Which request an APIError answered (the keyword arguments of its constructor)."""
+
+    method: str | None
+    url: str | None
+    kind: str | None
+    project_id: str | None
+    hint: str | None
+    attempts: int | None
+
+
 class APIError(MagicHourError):
     """The API answered with a non-success status (after retries), or not at all.
+
+    Every APIError raised by a request says which request it was: the method, the URL (its query
+    redacted), the kind of project and its id. None of them ever holds the API token.
 
     Attributes:
         status_code: The HTTP status, or None when no response came (see APIConnectionError).
         message: The ``message`` of the error body when there was one, else a short description.
         retry_after: Seconds the server asked to wait (``Retry-After``), capped; None when absent.
+        method: The request's method (``"GET"``, ``"DELETE"``), or None when not known.
+        url: The request's URL, query values redacted, or None when not known.
+        kind: The kind of project asked for (``"image"``, ``"video"``, ``"audio"``), or None.
+        project_id: The project asked for, or None.
+        hint: The likely causes, for a reader (e.g. of a 404), or None.
+        attempts: How many attempts were made before giving up, or None when not known.
+
+    Example:
+        >>> err = NotFoundError(404, "Not Found", method="GET", kind="image", project_id="p",
+        ...                     url="https://api.magichour.ai/v1/image-projects/p", hint="a wrong id?")
+        >>> print(err)
+        GET image project 'p' (https://api.magichour.ai/v1/image-projects/p): HTTP 404: Not Found; a wrong id?
+        >>> err.host
+        'api.magichour.ai'
     """
 
-    def __init__(self, status_code: int | None, message: str, *, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        status_code: int | None,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        **where: Unpack[RequestInfo],
+    ) -> None:
+        super().__init__(status_code, message)
         self.status_code = status_code
         self.message = message
         self.retry_after = retry_after
-        prefix = f"HTTP {status_code}" if status_code is not None else "no response"
-        super().__init__(f"{prefix}: {message}")
+        self.method = where.get("method")
+        url = where.get("url")
+        self.url = redact_url(url) if url is not None else None
+        self.kind = where.get("kind")
+        self.project_id = where.get("project_id")
+        self.hint = where.get("hint")
+        self.attempts = where.get("attempts")
+
+    @property
+    def host(self) -> str | None:
+        """The host (and port, when one is given) the request went to, or None when not known."""
+        if self.url is None:
+            return None
+        try:
+            return urlsplit(self.url).netloc.rpartition("@")[2] or None
+        except ValueError:
+            return None
+
+    def about(self) -> str | None:
+        """The request in words, e.g. ``"GET image project 'p'"``; None when not known."""
+        if self.method is None:
+            return None
+        if self.project_id is None:
+            return self.method
+        kind = f"{self.kind} project" if self.kind else "project"
+        return f"{self.method} {kind} {self.project_id!r}"
+
+    def outcome(self) -> str:
+        """What the API answered (``"HTTP 404: Not Found"``), or that it did not (``"no response ..."``)."""
+        return f"HTTP {self.status_code}: {self.message}"
+
+    def __str__(self) -> str:
+        text = self.outcome()
+        about = self.about()
+        if about is not None:
+            text = f"{about} ({self.url}): {text}" if self.url else f"{about}: {text}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled with every attribute (subclasses take other positional arguments).
+        return (_restore, (type(self), self.args, self.__dict__.copy()))
+
+    def locate(
+        self, *, method: str, url: str | None, kind: str | None, project_id: str | None, attempts: int | None
+    ) -> None:
+        """Say which request this error answered, where the error does not say it yet.
+
+        Called by the request that got it (``magic_hour_ext._requests.ApiRequest``).
+        """
+        self.method = self.method or method
+        if self.url is None and url is not None:
+            self.url = redact_url(url)
+        self.kind = self.kind or kind
+        self.project_id = self.project_id if self.project_id is not None else project_id
+        self.attempts = self.attempts or attempts
+
+
+def _restore(cls: type[APIError], args: tuple[object, ...], state: dict[str, object]) -> APIError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class AuthenticationError(APIError):
@@ -144,7 +244,12 @@ class PaymentRequiredError(APIError):
 
 
 class NotFoundError(APIError):
-    """404: no such project, or it was deleted."""
+    """404: no such project here.
+
+    Its :attr:`~APIError.hint` names the likely causes: a wrong id, the id of another kind of
+    project (a video's id asked for as an image project), a deleted project, or a base URL that is
+    not the API (said first when the answer is not the API's JSON, e.g. a download host's XML).
+    """
 
 
 class UnprocessableEntityError(APIError):
@@ -159,10 +264,30 @@ class RateLimitError(APIError):
 
 
 class APIConnectionError(APIError):
-    """The API could not be reached, or did not answer in time, after the retries."""
+    """No response from the API host, after the retries: it could not be reached, or did not answer.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(None, message)
+    It names the host (:attr:`~APIError.host`); ``message`` says what failed (connection refused,
+    a DNS lookup, no answer in time). Raised whatever the timeout of a wait, as long as its
+    deadline has not passed (past the deadline, WaitTimeoutError is raised from it).
+
+    Example:
+        >>> err = APIConnectionError("ConnectError: [Errno 111] Connection refused", method="GET",
+        ...                          url="http://127.0.0.1:1/v1/image-projects/p", kind="image",
+        ...                          project_id="p", attempts=4)
+        >>> err.host
+        '127.0.0.1:1'
+        >>> str(err).split(": ", 1)[1]
+        'no response from 127.0.0.1:1 after 4 attempts: ConnectError: [Errno 111] Connection refused'
+    """
+
+    def __init__(self, message: str, **where: Unpack[RequestInfo]) -> None:
+        super().__init__(None, message, **where)
+
+    def outcome(self) -> str:
+        """``"no response from <host> after <n> attempts: <what failed>"``."""
+        where = f" from {self.host}" if self.host else ""
+        tries = f" after {self.attempts} attempts" if self.attempts and self.attempts > 1 else ""
+        return f"no response{where}{tries}: {self.message}"
 
 
 class MalformedResponseError(APIError):
@@ -207,14 +332,23 @@ class ProjectCanceledError(MagicHourError):
 class WaitTimeoutError(MagicHourError, TimeoutError):
     r"""The overall deadline passed, or would pass during the next retry, before a final status.
 
+    When the requests of the wait failed without a response (connections refused, or never
+    answered), its ``__cause__`` is the APIConnectionError of the last one; :attr:`answered` says
+    whether the API answered anything at all.
+
     Attributes:
         project_id: The id waited for.
-        project: The last ImageProject seen, or None if no GET succeeded.
+        project: The last project seen, or None if no GET succeeded.
         timeout: The deadline, in seconds.
         next_retry: None when the deadline has passed. Otherwise it has not yet, but the retry the
             last failure called for would end after it, so it was not made; this describes that
             retry, e.g. ``"Retry-After 30 s, after HTTP 429"``.
         elapsed: Seconds spent waiting when it was raised early (with *next_retry*), else None.
+        answered: False when no request of the wait got any response from the API (the host was
+            never reached, or never answered): waiting again will not help until it does.
+        kind: The kind of project waited for (``"image"``, ...).
+        no_response: When the API never answered: what the last request got (e.g. ``"no response
+            from 127.0.0.1:1 after 4 attempts: ConnectError: ..."``), else None.
 
     Example:
         >>> err = WaitTimeoutError("p", None, 3, next_retry="Retry-After 30 s, after HTTP 429", elapsed=0.02)
@@ -222,6 +356,8 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
         image project 'p' not seen:
         after 0.02 s, the next retry (Retry-After 30 s, after HTTP 429) would end after the 3 s deadline;
         resume with check_result('p')
+        >>> print(WaitTimeoutError("p", None, 3, answered=False, no_response="no response from h:1: refused"))
+        image project 'p' not seen after 3 s: the API never answered (no response from h:1: refused)
     """
 
     def __init__(
@@ -232,12 +368,18 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
         *,
         next_retry: str | None = None,
         elapsed: float | None = None,
+        answered: bool = True,
+        kind: str = "image",
+        no_response: str | None = None,
     ) -> None:
         self.project_id = project_id
         self.project = project
         self.timeout = timeout
         self.next_retry = next_retry
         self.elapsed = elapsed
+        self.answered = answered
+        self.kind = kind
+        self.no_response = no_response
         status = f"still {str(project.status)!r}" if project is not None else "not seen"
         if next_retry is None:
             what = f"{status} after {timeout:g} s"
@@ -246,11 +388,18 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
             what = (
                 f"{status}: {spent}the next retry ({next_retry}) would end after the {timeout:g} s deadline"
             )
-        super().__init__(f"image project {project_id!r} {what}; resume with check_result({project_id!r})")
+        if not answered:
+            why = f" ({no_response})" if no_response else ""
+            super().__init__(f"{kind} project {project_id!r} {what}: the API never answered{why}")
+            return
+        super().__init__(f"{kind} project {project_id!r} {what}; resume with check_result({project_id!r})")
 
 
 class DownloadError(MagicHourError):
-    """An output could not be downloaded; no partial file is left behind.
+    """An output could not be downloaded; never a partial output under its final name.
+
+    What arrived stays in the output's partial file when a later call can resume it (see
+    ``magic_hour_ext._partial``).
 
     Attributes:
         url: The output's URL, with its signed query string redacted (None when no URL is involved).
@@ -261,6 +410,19 @@ class DownloadError(MagicHourError):
         self.url = redact_url(url) if url is not None else None
         self.path = path
         super().__init__(f"{message} ({self.url})" if self.url else message)
+
+
+class DownloadDirectoryError(DownloadError):
+    """The download directory cannot be used: it is not a folder, or cannot be created or written.
+
+    Raised before the first request of a wait that would download (nothing is waited for in vain),
+    or when the directory is created, if it changed meanwhile. ``path`` is the directory.
+
+    Example:
+        >>> err = DownloadDirectoryError("the download directory 'out' is not a folder", path=Path("out"))
+        >>> err.path, isinstance(err, DownloadError)
+        (PosixPath('out'), True)
+    """
 
 
 class DownloadExpiredError(DownloadError):

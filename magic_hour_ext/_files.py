@@ -1,10 +1,14 @@
 """The file side of a download, shared by the sync and async drivers (file I/O is blocking in both).
 
-Each output is written to a temporary file in the destination directory,
-``.<final name>.<random>.part``, then moved to its final name without ever replacing an existing
-file (unless ``overwrite=True``): ``os.link`` then ``os.unlink`` of the temporary name, or
-``os.replace`` when overwriting. On every failure (errors, ``KeyboardInterrupt``, task
-cancellation) the temporary file is removed, so the final name never holds a partial file.
+Each output is written to its partial file in the destination directory, ``.<final name>.partial``,
+with what a later run needs to resume it in ``.<final name>.partial.json`` (the decisions are in
+``_partial.py``), then moved to its final name without ever replacing an existing file (unless
+``overwrite=True``): ``os.link`` then ``os.unlink`` of the partial name, or ``os.replace`` when
+overwriting. The partial file is locked (``flock``) while a saver uses it; a second saver of the
+same output (another process, or thread) writes a private ``.<final name>.<random>.part`` instead,
+without resume. On a failure (errors, ``KeyboardInterrupt``, task cancellation) the partial file
+is kept when a later run can resume it, and removed otherwise, as a private file always is: the
+final name never holds a partial output.
 
 Existing files follow ONE rule, :func:`holds_output`, applied at both ends of a download (unless
 ``overwrite=True``): a regular file under the final name that has exactly the output's size IS this
@@ -29,14 +33,32 @@ from typing import Any
 
 import httpx
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no locks, so no shared partial files
+    fcntl = None  # type: ignore[assignment]
+
 from ._download import STALL_RULE, DownloadItem, StallRule, Start, Transfer
-from ._errors import DownloadError, MagicHourError, OutputExistsError
+from ._errors import DownloadDirectoryError, DownloadError, MagicHourError, OutputExistsError
 from ._log import logger as log
+from ._partial import PartialMeta, meta_path, partial_path, plan_resume
 from ._redact import redact_text, redact_url
 from ._result import DownloadProgress
 from ._retry import RetryState, TransientError
 
-__all__ = ["Cancelled", "Sink", "commit_file", "holds_output", "open_sink", "prepare_directory"]
+__all__ = [
+    "Cancelled",
+    "Sink",
+    "check_directory",
+    "commit_file",
+    "holds_output",
+    "open_partial",
+    "open_sink",
+    "prepare_directory",
+    "read_meta",
+    "remove_partial",
+    "write_meta",
+]
 
 
 ProgressHook = Callable[[DownloadProgress], None]
@@ -49,18 +71,66 @@ class Cancelled(BaseException):
     """
 
 
+def check_directory(directory: Path) -> None:
+    """Raise DownloadDirectoryError unless *directory* is a folder that can be written, or can be made.
+
+    Creates nothing: when *directory* is missing, its nearest existing parent must be a folder this
+    process may create entries in (``os.access``, with the effective ids where the system allows).
+    THE rule for a download directory, applied before the first request of a wait that would
+    download, so that an unusable one fails at once instead of after the render.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     check_directory(Path(folder, "new", "deeper"))  # missing, but it can be made
+        ...     _ = Path(folder, "afile").write_bytes(b"")
+        ...     check_directory(Path(folder, "afile", "sub"))
+        Traceback (most recent call last):
+        ...
+        magic_hour_ext._errors.DownloadDirectoryError: cannot use ... '.../afile' is not a folder
+    """
+    for candidate in (directory, *directory.parents):
+        try:
+            found = os.stat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # missing: it would be created, if its parent allows
+        except OSError as exc:
+            raise _unusable(directory, f"{str(candidate)!r} cannot be reached ({exc.strerror})") from exc
+        if not stat.S_ISDIR(found.st_mode):
+            what = f"{str(candidate)!r} is not a folder"
+            raise (
+                _unusable(directory, what)
+                if candidate != directory
+                else DownloadDirectoryError(f"the download directory {what}", path=directory)
+            )
+        if not os.access(candidate, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+            where = "in it" if candidate == directory else f"in {str(candidate)!r}, to create it"
+            raise _unusable(directory, f"this process may not create files {where}")
+        return
+
+
+def _unusable(directory: Path, why: str) -> DownloadDirectoryError:
+    return DownloadDirectoryError(
+        f"cannot use the download directory {str(directory)!r}: {why}", path=directory
+    )
+
+
 def prepare_directory(directory: Path) -> None:
     """Create *directory* (and its parents) if missing.
 
     Raises:
-        DownloadError: it cannot be created, or it is not a directory.
+        DownloadDirectoryError: it cannot be created, or it is not a directory.
     """
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DownloadError(f"cannot use the download directory {str(directory)!r}: {exc.strerror}") from exc
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            check_directory(directory)  # says which path is not a folder
+        raise _unusable(directory, str(exc.strerror)) from exc
     if not directory.is_dir():
-        raise DownloadError(f"the download directory {str(directory)!r} is not a directory")
+        raise DownloadDirectoryError(
+            f"the download directory {str(directory)!r} is not a folder", path=directory
+        )
 
 
 def _create_temp(final: Path) -> tuple[int, Path]:
@@ -139,13 +209,86 @@ def holds_output(existing: os.stat_result | None, size: int | None) -> bool:
     return existing is not None and stat.S_ISREG(existing.st_mode) and existing.st_size == size
 
 
-class Sink:
-    """The temporary file of one output, fed by a driver's streaming loop.
+def _lock(fd: int) -> bool:
+    """Take an exclusive lock on *fd*'s open file at once, or say it is held (False without fcntl)."""
+    if fcntl is None:  # pragma: no cover - not on POSIX: no shared partial files, no resume
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
-    A driver calls :meth:`begin` with each response's status and headers, :meth:`write` with each
-    chunk of the body when ``begin`` returned True, then :meth:`finish`, which returns the saved
-    path (or None when the URL expired). The temporary file is created by the first response that
-    has a body to save, so an existing output or an expired URL creates nothing.
+
+def open_partial(path: Path, *, create: bool) -> int | None:
+    """The partial file at *path*, opened and locked by this process; None when it cannot be had.
+
+    None when it is missing (and not *create*), held by another saver (a process, or a thread of
+    this one: ``flock`` locks belong to each opening), or not a regular file this process can open
+    (a symlink is never followed). The lock is only trusted if *path* still names the locked file
+    afterwards: a saver that committed or removed it meanwhile leaves a name that is no longer it.
+    """
+    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | (os.O_CREAT if create else 0)
+    for _ in range(3):
+        try:
+            fd = os.open(path, flags, 0o666)
+        except OSError:
+            return None
+        if not _lock(fd):
+            os.close(fd)
+            return None
+        try:
+            held, named = os.fstat(fd), os.stat(path, follow_symlinks=False)
+        except OSError:
+            named = None
+        if named is not None and (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino):
+            if stat.S_ISREG(held.st_mode):
+                return fd
+            os.close(fd)
+            return None
+        os.close(fd)  # committed or removed meanwhile: try the name again
+    return None
+
+
+def read_meta(final: Path) -> PartialMeta | None:
+    """The metadata of the partial file of the output at *final*, or None (missing or unreadable)."""
+    try:
+        return PartialMeta.from_json(meta_path(final).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_meta(final: Path, meta: PartialMeta | None) -> None:
+    """Write (or, for None, remove) the metadata of the partial file of *final*, atomically."""
+    target = meta_path(final)
+    if meta is None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        return
+    temp = target.with_name(f"{target.name}.{secrets.token_hex(4)}")
+    temp.write_text(meta.to_json(), encoding="utf-8")
+    os.replace(temp, target)
+
+
+def remove_partial(final: Path) -> None:
+    """Remove the partial file of *final* and its metadata (call it while holding the lock)."""
+    for path in (partial_path(final), meta_path(final)):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+class Sink:
+    """The file one output is saved into, fed by a driver's streaming loop.
+
+    A driver calls :meth:`claim` before the first request, :meth:`begin` with each response's
+    status and headers, :meth:`write` with each chunk of the body when ``begin`` returned True,
+    then :meth:`finish`, which returns the saved path (or None when the URL expired).
+
+    The file is the output's partial file (``_partial.partial_path``), locked while this sink
+    uses it: one left by an earlier run is resumed when :func:`~magic_hour_ext._partial.plan_resume`
+    allows (:meth:`claim`), else the first response with a body creates it. When another saver
+    holds it, a private temporary file ``.<final name>.<random>.part`` is used instead, without
+    resume, and removed on failure. Nothing is created for an existing output or an expired URL.
 
     Existing final files follow :func:`holds_output`, at :meth:`begin` and at :meth:`finish`: a
     file that holds the output is kept as it is (no body is read when that is known at the start)
@@ -154,7 +297,7 @@ class Sink:
     Args:
         item: The output.
         transfer: Its download state.
-        overwrite: Replace an existing final file.
+        overwrite: Replace an existing final file, and never resume a partial file.
         on_progress: Called with a DownloadProgress after every chunk (keep it cheap).
         cancel: When set (another download of the batch failed, or Ctrl-C), the next step
             raises Cancelled.
@@ -174,16 +317,50 @@ class Sink:
         self._overwrite = overwrite
         self._on_progress = on_progress
         self._cancel = cancel
-        #: The temporary file, once a response with a body to save has started.
+        #: The file being written (the partial file, or a private temporary file), once there is one.
         self.temp: Path | None = None
+        #: Whether :attr:`temp` is the output's partial file, locked by this sink (kept on failure).
+        self.shared = False
         self._file: io.FileIO | None = None
         self._expired = False
         self._kept: int | None = None  # the size of an existing final file that holds this output
+        self._resumable = False  # the partial file's metadata was written for what it holds
+        self._done = False  # the file took the final name, or was dropped for an existing one
 
     def check_cancel(self) -> None:
         """Raise Cancelled when the batch was cancelled."""
         if self._cancel is not None and self._cancel.is_set():
             raise Cancelled
+
+    def claim(self) -> None:
+        """Before the first request: take the partial file an earlier run left, and resume it if it fits.
+
+        Not when another saver holds it (it is theirs), nor with *overwrite* (the partial file is
+        then started again from zero, and its metadata removed at once).
+        """
+        fd = open_partial(partial_path(self.item.path), create=False)
+        if fd is None:
+            return
+        self._adopt(fd)
+        if self._overwrite:
+            write_meta(self.item.path, None)
+            return
+        held, meta = os.fstat(fd).st_size, read_meta(self.item.path)
+        plan = plan_resume(meta, held, self.item.url)
+        if plan.offset and meta is not None:
+            self.transfer.resume(plan.offset, meta)
+            self._resumable = True
+            log.info("%s: resuming the partial download of an earlier run (%s)", self.item.label, plan.why)
+        elif held:
+            log.info(
+                "%s: not resuming the partial file of an earlier run (%s); downloading from the start",
+                self.item.label,
+                plan.why,
+            )
+
+    def _adopt(self, fd: int) -> None:
+        self._file = os.fdopen(fd, "r+b", buffering=0)
+        self.temp, self.shared = partial_path(self.item.path), True
 
     def stream_kwargs(self) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.stream`` for the next attempt (``Range`` when resuming).
@@ -207,7 +384,9 @@ class Sink:
     def begin(self, status_code: int, headers: httpx.Headers) -> bool:
         """Start a response: True when its body is to be saved with :meth:`write`.
 
-        False when the URL expired, or when the final file already holds this output.
+        False when the URL expired, or when the final file already holds this output. A body from
+        byte 0 truncates the file; the rest of the output (a ``206``) is appended where the file's
+        bytes end. The metadata of a partial file is written before any byte it describes.
 
         Raises:
             OutputExistsError: the final name is taken by something else, and not *overwrite*.
@@ -227,11 +406,19 @@ class Sink:
                 raise self._exists_error(existing, size)
             # The size is not known before the body has arrived: the rule applies at the end.
         if self._file is None:
-            fd, self.temp = _create_temp(self.item.path)
-            self._file = os.fdopen(fd, "wb", buffering=0)
-        if start is Start.REWRITE:
-            self._file.seek(0)
-            self._file.truncate()
+            fd = open_partial(partial_path(self.item.path), create=True)
+            if fd is not None:
+                self._adopt(fd)
+            else:  # another saver holds the partial file: a private one, never resumed
+                fd, self.temp = _create_temp(self.item.path)
+                self._file = os.fdopen(fd, "wb", buffering=0)
+        assert self._file is not None  # just opened
+        self._file.seek(self.transfer.bytes_done if start is Start.APPEND else 0)
+        self._file.truncate()
+        if self.shared:
+            meta = self.transfer.meta()
+            write_meta(self.item.path, meta)
+            self._resumable = meta is not None
         self._report(self.transfer.bytes_done, self.transfer.total)
         return True
 
@@ -258,34 +445,39 @@ class Sink:
         if self._on_progress is not None:
             self._report(self.transfer.bytes_done, self.transfer.total)
 
-    def _report(self, done: int, total: int | None) -> None:
+    def _report(self, done: int, total: int | None, *, already_saved: bool = False) -> None:
         if self._on_progress is not None:
-            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total))
+            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total, already_saved))
 
     def finish(self, received: int | None = None) -> Path | None:
         """End the response: the saved path, or None when the URL expired.
 
         *received* is the bytes the response sent on the wire (the size check of an encoded body).
 
-        A body is size-checked, then moved to its final name; an existing file that already holds
-        this output is kept (logged at INFO, reported as complete).
+        A body is size-checked, then its file takes the final name (the lock on a partial file is
+        held until then); an existing file that already holds this output is kept (logged at INFO,
+        reported as complete), and the partial file removed.
         """
         if self._expired:
             return None
         if self._kept is not None:
+            self._drop()
             return self._keep(self._kept, "not downloaded again")
         self.check_cancel()
         self.transfer.finish(received)
         assert self._file is not None  # begin() returned True
         assert self.temp is not None
-        self._file.close()
         try:
             commit_file(self.temp, self.item.path, overwrite=self._overwrite)
         except FileExistsError:  # the name was taken while downloading: the rule decides
             existing = _existing(self.item.path)
+            self._drop()
             if not holds_output(existing, self.transfer.bytes_done):
                 raise self._exists_error(existing, self.transfer.bytes_done) from None
             return self._keep(self.transfer.bytes_done, "kept (the download is dropped)")
+        self._done = True
+        if self.shared:
+            write_meta(self.item.path, None)
         log.info(
             "saved output %d to %s (%d bytes) from %s",
             self.item.index,
@@ -294,6 +486,15 @@ class Sink:
             redact_url(self.item.url),
         )
         return self.item.path
+
+    def _drop(self) -> None:
+        """The output is saved under its final name by someone else: remove what this sink wrote."""
+        self._done = True
+        if self.shared:
+            remove_partial(self.item.path)
+        elif self.temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temp)
 
     def _keep(self, size: int, how: str) -> Path:
         """An existing file holds this output: keep it, say so, and report the output complete."""
@@ -305,24 +506,34 @@ class Sink:
             how,
             redact_url(self.item.url),
         )
-        self._report(size, size)
+        self._report(size, size, already_saved=True)
         return self.item.path
 
     def abandon(self) -> None:
-        """Remove the temporary file, from another thread than the one writing it (idempotent).
+        """Give up the file from another thread than the one writing it (idempotent).
 
-        Only the name is removed: the writer may still hold the file open, so it is not closed here;
-        whatever it writes afterwards goes to an unnamed file, and it cannot be committed.
+        A private temporary file loses its name: the writer may still hold it open, so it is not
+        closed here; whatever it writes afterwards goes to an unnamed file, and it cannot be
+        committed. The partial file is left to its writer, which keeps it for the next run (every
+        byte it holds is a byte of the output, in place).
         """
-        if self.temp is not None:
+        if self.temp is not None and not self.shared and not self._done:
             with contextlib.suppress(OSError):
                 os.unlink(self.temp)
 
     def discard(self) -> None:
-        """Close and remove the temporary file (idempotent)."""
-        if self._file is not None:
-            self._file.close()
-        self.abandon()
+        """Close the file; remove it unless it is a partial file a later run can resume (idempotent)."""
+        if self._file is None:
+            return
+        try:
+            if self.shared and not self._done:
+                held = os.fstat(self._file.fileno()).st_size
+                if not (self._resumable and 0 < held < (self.transfer.total or 0)):
+                    remove_partial(self.item.path)  # nothing a later run could use
+            else:
+                self.abandon()
+        finally:
+            self._file.close()  # releases the lock, after the name is settled
 
 
 @contextlib.contextmanager
@@ -335,17 +546,19 @@ def open_sink(
     transfer: Transfer | None = None,
     stall: StallRule = STALL_RULE,
 ) -> Iterator[Sink]:
-    """A Sink whose temporary file is always removed, and whose failures become DownloadError.
+    """A claimed Sink (see :meth:`Sink.claim`) whose failures become DownloadError.
 
     Whatever happens inside (an error, ``KeyboardInterrupt``, cancellation, an expired URL), the
-    temporary file is gone afterwards; a committed (or kept) file is the only thing left behind.
-    *transfer* defaults to a fresh one for the item's URL, retried without a deadline, with the
-    *stall* rule.
+    final name only ever holds a complete, size-checked output. What arrived stays in the output's
+    partial file for the next run to resume, when its metadata allows that; a private temporary
+    file, or a partial file nothing can resume, is removed. *transfer* defaults to a fresh one for
+    the item's URL, retried without a deadline, with the *stall* rule.
     """
     if transfer is None:
-        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall)
+        transfer = Transfer(item.url, RetryState(lambda: None), stall=stall, label=item.label)
     sink = Sink(item, transfer, overwrite=overwrite, on_progress=on_progress, cancel=cancel)
     try:
+        sink.claim()
         yield sink
     except DownloadError as exc:
         if exc.path is None:  # e.g. a final HTTP status, raised where the path is not known

@@ -40,6 +40,7 @@ from generated.types import Unset
 
 from . import DownloadProgress, redact_url
 from ._requests import project_outputs
+from ._sizes import human_size
 
 __all__ = [
     "FINAL_STATUSES",
@@ -92,40 +93,21 @@ def hide_secret(text: str, secret: str | None) -> str:
     return text
 
 
-def human_size(size: int | None) -> str:
-    """A byte count for people, in decimal units as rich shows them.
+def project_json(project: ImageProject, downloaded_paths: Sequence[Path] | None = ()) -> str:
+    """The ``--json`` output: ``project.to_dict()`` plus ``downloaded_paths`` (unless None), one object.
 
     Example:
-        >>> human_size(999), human_size(12_345), human_size(None)
-        ('999 bytes', '12.3 kB', 'unknown size')
-    """
-    if size is None:
-        return "unknown size"
-    if size < 1000:
-        return f"{size} bytes"
-    value = float(size)
-    for unit in ("kB", "MB", "GB", "TB"):
-        value /= 1000
-        if value < 1000 or unit == "TB":
-            break
-    return f"{value:.1f} {unit}"
-
-
-def project_json(project: ImageProject, downloaded_paths: Sequence[Path] = ()) -> str:
-    """The ``--json`` output: ``project.to_dict()`` plus ``downloaded_paths``, as one JSON object.
-
-        Example:
-            >>> import json
-            >>> from generated.models import ImageProject, ProjectError
-    from generated.types import Unset
-            >>> body = {"id": "p", "name": None, "status": "complete", "image_count": 0, "type": "AI_IMAGE",
-            ...         "created_at": "2024-01-01T00:00:00+00:00", "enabled": True, "total_frame_cost": 5,
-            ...         "credits_charged": 5, "downloads": [], "error": None}
-            >>> json.loads(project_json(ImageProject.from_dict(body)))["downloaded_paths"]
-            []
+        >>> import json
+        >>> from generated.models import ImageProject
+        >>> project = ImageProject.from_dict({"id": "p", "status": "complete", "downloads": []})
+        >>> json.loads(project_json(project))["downloaded_paths"]
+        []
+        >>> "downloaded_paths" in json.loads(project_json(project, None))  # get --json: the project alone
+        False
     """
     body = project.to_dict()
-    body["downloaded_paths"] = [str(path) for path in downloaded_paths]
+    if downloaded_paths is not None:
+        body["downloaded_paths"] = [str(path) for path in downloaded_paths]
     return json.dumps(body, indent=2, default=str)
 
 
@@ -139,20 +121,19 @@ def _shown(value: object) -> str:
 def project_lines(project: ImageProject) -> list[str]:
     """The details of *project* for people, one ``label  value`` line each; signed URLs redacted.
 
-        A field the API did not send shows as ``-``.
+    A field the API did not send shows as ``-``.
 
-        Example:
-            >>> from generated.models import ImageProject, ProjectError
-    from generated.types import Unset
-            >>> for line in project_lines(ImageProject.from_dict({"id": "p", "status": "queued"})):
-            ...     print(line)
-            id               p
-            status           queued
-            name             -
-            type             -
-            created at       -
-            credits charged  -
-            images           -
+    Example:
+        >>> from generated.models import ImageProject
+        >>> for line in project_lines(ImageProject.from_dict({"id": "p", "status": "queued"})):
+        ...     print(line)
+        id               p
+        status           queued
+        name             -
+        type             -
+        created at       -
+        credits charged  -
+        images           -
     """
     rows: list[tuple[str, str]] = [
         ("id", clean(project.id)),
@@ -252,7 +233,15 @@ class PlainDisplay(Display):
             if finished:
                 self._done.add(event.index)
         output = f"{self.elapsed():6.1f} s  output {event.index}:"
-        if first:
+        if event.already_saved:
+            if finished:
+                self._write(f"{output} already saved as {event.path} ({human_size(total)})")
+            return
+        if first and event.bytes_done:  # the partial file of an earlier run
+            self._write(
+                f"{output} resuming {event.path} from {human_size(event.bytes_done)} of {human_size(total)}"
+            )
+        elif first:
             self._write(f"{output} downloading to {event.path} ({human_size(total)})")
         if finished:
             self._write(f"{output} received {human_size(total)}")
@@ -309,6 +298,9 @@ class RichDisplay(Display):
             if self._closed:
                 return
             self._stop_waiting()
+            if event.already_saved and event.index not in self._tasks:  # no bar: nothing to download
+                self._print(Text(f"  {clean(event.path)}: already saved ({human_size(event.bytes_total)})"))
+                return
             if self._downloads is None:
                 self._downloads = Progress(
                     TextColumn("  {task.description}", markup=False),

@@ -2,14 +2,16 @@
 
 The drivers (``_sync.py``, ``_async.py``) only send it::
 
-    for attempt in request.retry.retrying():
-        with attempt, request.guard(), <the whole request bounded by request.limit()>:
-            return request.read(http.request(**request.send_kwargs(http.timeout)))
+    with request.reporting(http.base_url):
+        for attempt in request.retry.retrying():
+            with attempt, request.guard(), <the whole request bounded by request.limit()>:
+                return request.read(http.request(**request.send_kwargs(http.timeout)))
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
@@ -28,11 +30,12 @@ from ._errors import (
     ConfigurationError,
     InvalidArgumentError,
     MalformedResponseError,
+    NotFoundError,
     api_error_for_status,
 )
 from ._log import logger as log
 from ._redact import redact_text
-from ._retry import RetryState, parse_retry_after
+from ._retry import RetryState, cause_of, dns_failure, is_retryable_status, is_transient, parse_retry_after
 from ._tolerant import FieldError, field_name, fit_object
 
 if TYPE_CHECKING:
@@ -40,15 +43,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MIN_REQUEST_TIMEOUT",
+    "NOT_THE_API",
     "ApiRequest",
     "ProjectModel",
     "ProjectReader",
     "bounded_timeout",
     "check_project_id",
+    "connection_failure",
     "delete_request",
     "error_from_response",
     "get_request",
     "image_project_reader",
+    "not_found_hint",
     "parse_project",
     "project_kind",
     "project_outputs",
@@ -141,30 +147,65 @@ def bounded_timeout(base: httpx.Timeout, time_left: float | None) -> httpx.Timeo
     )
 
 
-def _message_of(status_code: int, body: bytes) -> str:
+def _message_of(status_code: int, body: bytes) -> tuple[str, bool]:
+    """The message of an error body, and whether the body is the API's (``{"message": ...}`` JSON)."""
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
         payload = None
     if isinstance(payload, dict) and isinstance(payload.get("message"), str) and payload["message"].strip():
-        return redact_text(payload["message"].strip()[:500])
+        return redact_text(payload["message"].strip()[:500]), True
     try:
-        return HTTPStatus(status_code).phrase
+        return HTTPStatus(status_code).phrase, False
     except ValueError:
-        return "non-standard status"
+        return "non-standard status", False
+
+
+#: The hint of a final 4xx (a 404, say) whose body is not the API's JSON: a download host's XML, a
+#: web server's HTML page. (Statuses that are retried, such as 429 or a 502 from a gateway, get none.)
+NOT_THE_API = (
+    "the answer is not the API's JSON, so the base URL is probably not the Magic Hour API "
+    "(a download host, a proxy or another server answered): check it"
+)
 
 
 def error_from_response(status_code: int, headers: Mapping[str, str], body: bytes) -> APIError:
     """The APIError for a non-success response (the body's ``message`` when it has one).
 
+    A final 4xx whose body is not the API's JSON (a 404 or 400 in XML or HTML) says so in its
+    ``hint``: the base URL is likely not the API's.
+
     Example:
         >>> str(error_from_response(404, {}, b'{"message": "Not Found"}'))
         'HTTP 404: Not Found'
+        >>> error_from_response(404, {}, b"<Error><Code>NoSuchKey</Code></Error>").hint == NOT_THE_API
+        True
         >>> error_from_response(429, {"retry-after": "2"}, b"").retry_after
         2.0
     """
     retry_after = parse_retry_after(headers.get("retry-after"))
-    return api_error_for_status(status_code, _message_of(status_code, body), retry_after=retry_after)
+    message, from_api = _message_of(status_code, body)
+    error = api_error_for_status(status_code, message, retry_after=retry_after)
+    if 400 <= status_code < 500 and not is_retryable_status(status_code) and not from_api:
+        error.hint = NOT_THE_API
+    return error
+
+
+def not_found_hint(kind: str | None) -> str:
+    """The likely causes of a 404 from the API for a project of *kind*, from the catalog's kinds.
+
+    Example:
+        >>> not_found_hint("image")[:55]
+        'likely a wrong id, the id of a video or audio project, '
+        >>> "the id of an image or audio project" in not_found_hint("video")
+        True
+    """
+    from generated.catalog import PROJECT_KINDS  # see project_kind()
+
+    others = [name for name in PROJECT_KINDS if name != kind] if kind in PROJECT_KINDS else []
+    article = "an" if others and others[0][0] in "aeiou" else "a"
+    another = f"the id of {article} {' or '.join(others)} project, " if others else ""
+    return f"likely a wrong id, {another}a deleted project, or a base URL that is not the Magic Hour API"
 
 
 class ProjectModel(Protocol):
@@ -326,8 +367,12 @@ class ApiRequest(Generic[T]):
         method: ``"GET"`` or ``"DELETE"``.
         path: The percent-encoded path.
         parse: Turns (status, headers, body) into the result, or raises an APIError.
-        retry: The retry state (stamina loop, attempts, deadline).
+        retry: The retry state (stamina loop, attempts, deadline); its retries are logged as this
+            request's (see :meth:`retry_text`).
         time_left: Seconds left before the deadline, or None.
+        kind: The kind of project it is about (the catalog's name: ``"image"``, ...), or None.
+        project_id: The project it is about, or None.
+        body: The JSON body of a POST, or None for no body.
     """
 
     method: str
@@ -335,6 +380,34 @@ class ApiRequest(Generic[T]):
     parse: Callable[[int, Mapping[str, str], bytes], T]
     retry: RetryState
     time_left: Callable[[], float | None]
+    kind: str | None = None
+    project_id: str | None = None
+    body: Any = None
+
+    def __attrs_post_init__(self) -> None:
+        self.retry.describe = self.retry_text
+
+    def about(self) -> str:
+        """The request in words, as errors and log lines name it.
+
+        Example:
+            >>> get_request("p", RetryState(lambda: None), lambda: None, image_project_reader()).about()
+            "GET image project 'p'"
+        """
+        if self.project_id is None:
+            return f"{self.method} {self.path}"
+        kind = f"{self.kind} project" if self.kind else "project"
+        return f"{self.method} {kind} {self.project_id!r}"
+
+    def retry_text(self, error: BaseException) -> str:
+        """What a retry of this request logs, before its attempt number and delay.
+
+        Example:
+            >>> request = get_request("p", RetryState(lambda: None), lambda: None, image_project_reader())
+            >>> request.retry_text(APIError(503, "busy"))
+            "retrying GET image project 'p' (503 Service Unavailable)"
+        """
+        return f"retrying {self.about()} ({cause_of(error)})"
 
     def limit(self) -> float | None:
         """How long this attempt may take as a whole (:func:`request_limit` of the time left)."""
@@ -342,22 +415,49 @@ class ApiRequest(Generic[T]):
 
     def send_kwargs(self, base_timeout: httpx.Timeout) -> dict[str, Any]:
         """The keyword arguments of ``httpx.Client.request`` for one attempt."""
-        return {
+        kwargs: dict[str, Any] = {
             "method": self.method,
             "url": self.path,
             "timeout": bounded_timeout(base_timeout, self.time_left()),
         }
+        if self.body is not None:
+            kwargs["json"] = self.body
+        return kwargs
+
+    @contextmanager
+    def reporting(self, base_url: str | httpx.URL) -> Iterator[None]:
+        """Around the whole request (every attempt): an APIError says which request it answered.
+
+        It gets the method, the URL (*base_url*, the client's, joined with the path), the kind, the
+        project id and the attempts made; a 404 gets the likely causes (see :func:`not_found_hint`).
+        """
+        try:
+            yield
+        except APIError as error:
+            error.locate(
+                method=self.method,
+                url=str(base_url).rstrip("/") + self.path,
+                kind=self.kind,
+                project_id=self.project_id,
+                attempts=self.retry.retries + 1,
+            )
+            if isinstance(error, NotFoundError) and error.hint is None:
+                error.hint = not_found_hint(self.kind)
+            raise
 
     @contextmanager
     def guard(self) -> Iterator[None]:
         """Turn a failure to get any response into APIConnectionError (so the retry rule sees it).
 
-        That includes a request cut short by its limit (``TimeoutError`` from ``anyio.fail_after``).
+        That includes a request cut short by its limit (``TimeoutError`` from ``anyio.fail_after``)
+        and a host name that does not resolve (which the retry rule does not retry).
         """
         try:
             yield
         except TimeoutError:
-            raise APIConnectionError(f"{self.method} did not end within its time limit") from None
+            limit = self.limit()
+            within = f" within {limit:.3g} s" if limit is not None else ""
+            raise APIConnectionError(f"no answer{within} (the time left before the deadline)") from None
         except (httpx.LocalProtocolError, UnicodeEncodeError):
             # The request could not be written at all (a header value HTTP cannot carry, such as a
             # key with a newline or non-ASCII text): retrying cannot help, and the exception's text
@@ -366,12 +466,51 @@ class ApiRequest(Generic[T]):
                 f"{self.method} could not be sent: a header value has characters HTTP does not allow"
             ) from None
         except httpx.TransportError as exc:
-            detail = redact_text(str(exc))[:200] or "no details"
-            raise APIConnectionError(f"{self.method} failed: {type(exc).__name__}: {detail}") from exc
+            raise APIConnectionError(connection_failure(exc)) from exc
 
     def read(self, response: httpx.Response) -> T:
         """The result of *response* (already read), or the APIError it stands for."""
         return self.parse(response.status_code, response.headers, response.content)
+
+
+def connection_failure(exc: httpx.TransportError) -> str:
+    """What went wrong with a request that got no response, in words (signed queries redacted).
+
+    A host name that does not resolve says so (a DNS failure), as does a connection refused.
+
+    Example:
+        >>> import socket
+        >>> try:
+        ...     raise httpx.ConnectError("[Errno -2] Name or service not known") from socket.gaierror(
+        ...         socket.EAI_NONAME, "Name or service not known")
+        ... except httpx.ConnectError as exc:
+        ...     connection_failure(exc)
+        'the host name does not resolve (DNS: Name or service not known)'
+    """
+    lookup = dns_failure(exc)
+    if lookup is not None:
+        what = "does not resolve" if not is_transient(exc) else "could not be resolved"
+        return f"the host name {what} (DNS: {lookup.strerror or lookup})"
+    system = _system_error(exc)
+    detail = str(exc) if system is None else f"[Errno {system.errno}] {os.strerror(system.errno or 0)}"
+    return f"{type(exc).__name__}: {redact_text(detail)[:200] or 'no details'}"
+
+
+def _system_error(exc: BaseException) -> OSError | None:
+    """The operating system's error behind *exc* (``ECONNREFUSED``, ...), also inside a group."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError) and isinstance(current.errno, int) and current.errno > 0:
+            return current
+        if isinstance(current, BaseExceptionGroup):
+            todo.extend(current.exceptions)
+        todo.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return None
 
 
 def get_request(
@@ -383,20 +522,27 @@ def get_request(
         >>> get_request("a/b", RetryState(lambda: None), lambda: None, ProjectReader(ImageProject)).path
         '/v1/image-projects/a%2Fb'
     """
-    return ApiRequest("GET", project_path(project_id), read, retry, time_left)
+    return ApiRequest(
+        "GET", project_path(project_id), read, retry, time_left, kind=read.kind.name, project_id=project_id
+    )
 
 
-def delete_request(project_id: str, retry: RetryState) -> ApiRequest[None]:
+def delete_request(project_id: str, retry: RetryState, kind: ProjectKind | None = None) -> ApiRequest[None]:
     """The DELETE of a project. A 404 after a retried attempt means an earlier attempt deleted it.
 
+    *kind* is the catalog's kind of the project (None: an image project's).
+
     Example:
-        >>> delete_request("p", RetryState(lambda: None)).method
-        'DELETE'
+        >>> delete_request("p", RetryState(lambda: None)).about()
+        "DELETE image project 'p'"
     """
+    kind = kind if kind is not None else project_kind(ImageProject)
 
     def parse(status_code: int, headers: Mapping[str, str], body: bytes) -> None:
         if 200 <= status_code < 300 or (status_code == 404 and retry.retries > 0):
             return
         raise error_from_response(status_code, headers, body)
 
-    return ApiRequest("DELETE", project_path(project_id), parse, retry, lambda: None)
+    return ApiRequest(
+        "DELETE", project_path(project_id), parse, retry, lambda: None, kind=kind.name, project_id=project_id
+    )

@@ -45,6 +45,8 @@ class DownloadProgress:
         path: The final path the output is saved to.
         bytes_done: Bytes saved so far.
         bytes_total: The size announced by the server, or None when it announced none.
+        already_saved: True when the file under the output's name already held it (an earlier run
+            or another process saved it): nothing was downloaded, and it is complete.
 
     Example:
         >>> from pathlib import Path
@@ -57,6 +59,7 @@ class DownloadProgress:
     path: Path
     bytes_done: int
     bytes_total: int | None
+    already_saved: bool = False
 
     @property
     def fraction(self) -> float | None:

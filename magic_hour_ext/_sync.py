@@ -58,9 +58,10 @@ class SyncDriver(DriverSettings[httpx.Client]):
 
     def request(self, request: ApiRequest[T]) -> T:
         """Send an API request, with its retries; each attempt ends by its limit on a DeadlineTransport."""
-        for attempt in request.retry.retrying():
-            with attempt, request.guard(), request_deadline(request.limit()):
-                return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
+        with request.reporting(self.api.base_url):
+            for attempt in request.retry.retrying():
+                with attempt, request.guard(), request_deadline(request.limit()):
+                    return request.read(self.api.request(**request.send_kwargs(self.api.timeout)))
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     def download(self, action: Download) -> DownloadOutcome:
@@ -70,7 +71,8 @@ class SyncDriver(DriverSettings[httpx.Client]):
         and raises the first failure as soon as it arrives (or KeyboardInterrupt). It then cancels
         the batch (:meth:`Batch.cancel`) and gives the workers CANCEL_GRACE seconds to clean up;
         a worker still blocked after that (e.g. waiting for response headers) is left to end on
-        its own: its temporary file is removed, and it can no longer save anything.
+        its own: it can no longer save anything; a private temporary file loses its name, and the
+        output's partial file is kept for the next run (see ``_files.Sink.abandon``).
         """
         prepare_directory(action.directory)
         batch = Batch()
@@ -178,7 +180,7 @@ class Batch:
 
     @contextlib.contextmanager
     def holding(self, sink: Sink) -> Iterator[None]:
-        """Let :meth:`settle` remove *sink*'s temporary file if its worker does not stop in time."""
+        """Let :meth:`settle` abandon *sink*'s file if its worker does not stop in time."""
         with self._lock:
             self._sinks.add(sink)
         try:
@@ -219,7 +221,7 @@ class Batch:
             _shut_down(response)
 
     def settle(self, workers: list[threading.Thread], grace: float) -> None:
-        """Wait up to *grace* seconds for *workers* to end, then remove what they left behind."""
+        """Wait up to *grace* seconds for *workers* to end, then abandon what they left behind."""
         deadline = time.monotonic() + grace
         for worker in workers:
             if worker.ident is not None:

@@ -46,7 +46,6 @@ __all__ = [
     "FileToUpload",
     "PutTransfer",
     "UploadTarget",
-    "UploadUrlsRequest",
     "plan_uploads",
     "upload_urls_request",
 ]
@@ -118,17 +117,6 @@ def plan_uploads(
     return files
 
 
-@frozen
-class UploadUrlsRequest(ApiRequest[list[UploadTarget]]):
-    """The upload-urls POST: an API request with a JSON body."""
-
-    body: Any = None
-
-    def send_kwargs(self, base_timeout: httpx.Timeout) -> dict[str, Any]:
-        """``ApiRequest.send_kwargs`` with the JSON body."""
-        return {**super().send_kwargs(base_timeout), "json": self.body}
-
-
 def _targets(count: int) -> Callable[[int, Mapping[str, str], bytes], list[UploadTarget]]:
     def parse(status_code: int, headers: Mapping[str, str], body: bytes) -> list[UploadTarget]:
         if status_code != 200:
@@ -154,7 +142,7 @@ def _targets(count: int) -> Callable[[int, Mapping[str, str], bytes], list[Uploa
     return parse
 
 
-def upload_urls_request(files: Sequence[FileToUpload], retry: RetryState) -> UploadUrlsRequest:
+def upload_urls_request(files: Sequence[FileToUpload], retry: RetryState) -> ApiRequest[list[UploadTarget]]:
     """The one upload-urls POST for *files*; its answer is their targets, in the same order.
 
     It creates nothing billable: it is retried like a GET (connection errors, 408, 429, 499,
@@ -167,7 +155,7 @@ def upload_urls_request(files: Sequence[FileToUpload], retry: RetryState) -> Upl
         ('POST', '/v1/files/upload-urls', {'items': [{'type': 'video', 'extension': 'mp4'}]})
     """
     body = {"items": [{"type": f.asset_type, "extension": f.extension} for f in files]}
-    return UploadUrlsRequest("POST", UPLOAD_URLS_PATH, _targets(len(files)), retry, lambda: None, body)
+    return ApiRequest("POST", UPLOAD_URLS_PATH, _targets(len(files)), retry, lambda: None, body=body)
 
 
 def _host_error(body: bytes) -> str:

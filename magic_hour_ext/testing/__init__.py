@@ -15,6 +15,10 @@ Example:
     ...     # point your code at server.base_url with token server.token, then assert on
     ...     # server.requests, e.g. that no Authorization header reached the download host.
 
+`instant_retries()` makes retry waits instant while keeping the attempts; under pytest the
+`instant_retries` fixture does the same (the package's pytest plugin provides it: nothing to
+configure).
+
 From a shell, `python -m magic_hour_ext.testing` runs one in the foreground until Ctrl-C.
 """
 
@@ -24,6 +28,7 @@ from ._faults import Fault, FaultKind, FaultOptions, Route
 from ._log import RecordedRequest
 from ._main import main, serve
 from ._projects import Project
+from ._retries import instant_retries
 from ._server import MagicHourServer
 from ._uploads import StoredUpload
 
@@ -38,6 +43,7 @@ __all__ = [
     "Render",
     "Route",
     "StoredUpload",
+    "instant_retries",
     "main",
     "sample_png",
     "serve",

@@ -1,19 +1,23 @@
-"""`python -m magic_hour_ext.testing`: run the local server in the foreground until Ctrl-C."""
+"""`python -m magic_hour_ext.testing`: run the local server in the foreground until Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import ipaddress
+import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from ._content import Output
 from ._server import MagicHourServer
+from ._specs import ProjectSpec, add_project_arguments, project_specs, samples
 
-__all__ = ["main", "serve"]
+__all__ = ["STOP_HINT", "add_server_arguments", "main", "run_server", "serve"]
+
+#: How a foreground server is stopped, as it says once it is ready.
+STOP_HINT = "Stop it with Ctrl-C, or SIGTERM (kill <pid>)."
 
 
 def serve(
@@ -24,14 +28,18 @@ def serve(
     token: str = "test-token",  # noqa: S107 - a fake token for a local test server
     out: TextIO | None = None,
     until: threading.Event | None = None,
+    projects: Sequence[ProjectSpec] | None = None,
 ) -> None:
-    """Run a `MagicHourServer` with two sample projects until Ctrl-C (or until `until` is set).
+    """Run a `MagicHourServer` with *projects* until Ctrl-C or SIGTERM (or until `until` is set).
 
-    It prints the API and download URLs, the token and the sample project ids to `out`
-    (default: standard output).
+    It prints the API and download URLs, the token, each project's id and what it will do, and how
+    to stop it, to `out` (default: standard output). Without *projects*, two samples: one
+    complete with one PNG, one queued 2 s, rendering 3 s, then complete. Ctrl-C and SIGTERM (when
+    called from the main thread) both stop it cleanly: connections closed, "Stopped." printed.
 
     Example:
-        >>> serve(port=8080)  # doctest: +SKIP
+        >>> failing = ProjectSpec(timeline=(("rendering", 60.0), ("error", None)))
+        >>> serve(port=8080, projects=[failing])  # doctest: +SKIP
         Magic Hour local server
           API:        http://127.0.0.1:8080
           ...
@@ -40,24 +48,41 @@ def serve(
     until = threading.Event() if until is None else until
     if not _is_loopback(host):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
-    with MagicHourServer(token, host=host, port=port, download_port=download_port) as server:
-        ready = server.create_project(outputs=[Output(name="output.png")])
-        rendering = server.create_project(timeline=[("queued", 2.0), ("rendering", 3.0), ("complete", None)])
+    with (
+        MagicHourServer(token, host=host, port=port, download_port=download_port) as server,
+        _stopped_by_sigterm(until),
+        contextlib.suppress(KeyboardInterrupt),  # from here on, Ctrl-C is a clean stop
+    ):
+        created = [(spec, spec.create(server)) for spec in (projects or samples())]
         lines = [
             "Magic Hour local server",
             f"  API:        {server.base_url}",
             f"  downloads:  {server.download_base_url}",
             f"  token:      {server.token}",
-            f"  project:    {ready.id}  (complete, one PNG)",
-            f"  project:    {rendering.id}  (queued 2 s, rendering 3 s, then complete)",
+            *(f"  project:    {project.id}  ({spec.describe()})" for spec, project in created),
             "",
-            f'Try: curl -H "Authorization: Bearer {server.token}" {server.base_url}{ready.url_path}',
-            "Press Ctrl-C to stop.",
+            f'Try: curl -H "Authorization: Bearer {server.token}" {server.base_url}{created[0][1].url_path}'
+            if created
+            else "No project.",
+            STOP_HINT,
         ]
         print("\n".join(lines), file=out, flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            until.wait()
+        while not until.wait(0.25):
+            pass
     print("Stopped.", file=out, flush=True)
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm(until: threading.Event) -> Iterator[None]:
+    """While the block runs, SIGTERM sets *until* (main thread only: elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: until.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _is_loopback(host: str) -> bool:
@@ -67,20 +92,8 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """The command line: `python -m magic_hour_ext.testing [--port N] [--download-port N] [--token T]`.
-
-    Runs the server in the foreground until Ctrl-C; returns the exit status.
-
-    Example:
-        In a shell; point a client at the printed URL and token, and press Ctrl-C to stop::
-
-            $ python -m magic_hour_ext.testing --port 8080 --token my-token
-    """
-    parser = argparse.ArgumentParser(
-        prog="python -m magic_hour_ext.testing",
-        description="Run a local Magic Hour image-projects API and download host, for tests and demos.",
-    )
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags of a foreground server: where it listens, its token, and its projects."""
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)"
     )
@@ -91,10 +104,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--token", default="test-token", help="the bearer token to accept (default: test-token)"
     )
-    args = parser.parse_args(argv)
+    add_project_arguments(parser)
+
+
+def run_server(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Serve what *args* (of :func:`add_server_arguments`) describe; the exit status.
+
+    A flag that does not describe a project is a usage error (*parser* reports it, status 2); a
+    port that cannot be listened on is status 1.
+    """
     try:
-        serve(host=args.host, port=args.port, download_port=args.download_port, token=args.token)
+        projects = project_specs(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    try:
+        serve(
+            host=args.host,
+            port=args.port,
+            download_port=args.download_port,
+            token=args.token,
+            projects=projects,
+        )
     except OSError as exc:
         print(f"error: cannot listen: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line: `python -m magic_hour_ext.testing [--port N] [--token T] [--timeline ...]`.
+
+    Runs the server in the foreground until Ctrl-C or SIGTERM; returns the exit status.
+
+    Example:
+        In a shell; point a client at the printed URL and token, and press Ctrl-C to stop::
+
+            $ python -m magic_hour_ext.testing --port 8080 --token my-token
+            $ python -m magic_hour_ext.testing --timeline queued:2,rendering:30,complete --size 2GiB
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m magic_hour_ext.testing",
+        description="Run a local Magic Hour image-projects API and download host, for tests and demos.",
+        epilog=f"{STOP_HINT} Exit status: 0 once stopped, 1 when a port cannot be listened on, "
+        "2 for a usage error.",
+    )
+    add_server_arguments(parser)
+    return run_server(parser.parse_args(argv), parser)

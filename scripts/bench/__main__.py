@@ -8,12 +8,13 @@ markdown table and writes it, with the date, the machine and the command, to
 ``docs/benchmarks.md`` (or ``--output``).
 
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
-4. import time; 5. CPU time per poll; 6. upload throughput and memory. ``--quick`` measures every
-row with smaller sizes, fewer projects and fewer repeats, in under a minute. Where we miss a
-target, the table says MISSED.
+4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a
+download interrupted half-way. ``--quick`` measures every row with smaller sizes, fewer projects
+and fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
 
-``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu`` or ``upload``) measures that row
-alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always shows a full run.
+``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload`` or ``resume``)
+measures that row alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always
+shows a full run.
 
 Exit status: 0 when every row was measured (whatever the verdicts), 1 when a measurement failed.
 """
@@ -41,6 +42,7 @@ from ._imports import measure_imports
 from ._many import measure_many
 from ._polls import measure_polls
 from ._procs import BenchError
+from ._resume import measure_resume
 from ._table import Section, render_page
 from ._upload import measure_upload
 
@@ -49,7 +51,7 @@ __all__ = ["ROOT", "main", "write_atomically"]
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 #: The names of the rows, in order, for ``--only``.
-ROWS = ("polls", "download", "many", "imports", "cpu", "upload")
+ROWS = ("polls", "download", "many", "imports", "cpu", "upload", "resume")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -157,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         ("import time", lambda _: measure_imports(config)),
         ("CPU time per poll", lambda _: measure_cpu(config)),
         ("upload throughput and memory", lambda scratch: measure_upload(config, scratch)),
+        ("resuming an interrupted download", lambda scratch: measure_resume(config, scratch)),
     ]
     if args.only is not None:
         steps = [steps[ROWS.index(args.only)]]

@@ -34,6 +34,9 @@ class Config:
     # 6. upload: one file of this many bytes (less if the disk is short), per peer and repeat.
     upload_bytes: int = 1 << 30
     upload_repeats: int = 5
+    # 7. resume: one output of this many bytes, interrupted half-way then finished, per repeat.
+    resume_bytes: int = 2 << 30
+    resume_repeats: int = 3
 
 
 FULL = Config(
@@ -53,7 +56,7 @@ FULL = Config(
     cpu_repeats=5,
 )
 
-# The same rows, smaller: short jobs, a 32 MiB output and upload, 100 projects, fewer repeats.
+# The same rows, smaller: short jobs, 32 MiB outputs and uploads, 100 projects, fewer repeats.
 QUICK = dataclasses.replace(
     FULL,
     name="quick",
@@ -70,4 +73,6 @@ QUICK = dataclasses.replace(
     cpu_repeats=2,
     upload_bytes=32 << 20,
     upload_repeats=2,
+    resume_bytes=32 << 20,
+    resume_repeats=1,
 )

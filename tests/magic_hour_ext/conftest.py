@@ -11,7 +11,7 @@ Here:
 - ``mode``: ``"sync"``, ``"asyncio"`` or ``"trio"``; a test that takes it runs three times.
 - ``run``: ``check_result`` in the test's mode against ``server``, into ``tmp_path / "out"``, with
   a client of the server unless the test passes ``client=``. Returns the CheckResult.
-- ``fast``: polls every 0.02 s and stamina's retry waits skipped (6 attempts); opt in with
+- ``fast``: polls every 0.02 s and retry waits skipped (``instant_retries``: 6 attempts); opt in with
   ``pytestmark = pytest.mark.usefixtures("fast")``.
 - ``download_host``: a download host the test scripts (``_helpers.DownloadHost``).
 """
@@ -27,10 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import stamina
 
 from magic_hour_ext import CheckResult, acheck_result, check_result
-from magic_hour_ext.testing import MagicHourServer
+from magic_hour_ext.testing import MagicHourServer, instant_retries
 from tests.magic_hour_ext._helpers import MODES, DownloadHost, Run, api_client, in_mode
 
 
@@ -52,7 +51,7 @@ def run(mode: str, server: MagicHourServer, tmp_path: Path) -> Run:
 @pytest.fixture
 def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
-    with stamina.set_testing(True, attempts=6, cap=True):
+    with instant_retries():
         yield
 
 

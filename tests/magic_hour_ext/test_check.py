@@ -42,7 +42,7 @@ from magic_hour_ext import (
     check_result,
     redact_signed_urls_in_logs,
 )
-from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from magic_hour_ext.testing import Fault, MagicHourServer, Output, Project
 from tests.magic_hour_ext._helpers import DownloadHost, Run, api_client, download_client, files
 
 pytestmark = pytest.mark.usefixtures("fast")
@@ -306,13 +306,71 @@ def test_truncated_download_restarts_when_range_is_ignored(run: Run, server: Mag
     assert [r.status for r in server.download_requests()][-1] == 200
 
 
-def test_no_partial_file_after_a_failed_download(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
-    project = server.create_project(outputs=[Output(content=DATA), Output(content=b"ok")])
+def test_a_failed_download_keeps_its_partial_file_and_the_next_run_resumes_it(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Before: the partial file was removed on any failure, and the next run fetched it all again.
+    project = server.create_project(outputs=[Output(content=DATA)])
     server.add_fault(Fault.truncate(at=0.5, route="download", times=None))
     with pytest.raises(DownloadError) as info:
         run(project.id)
     assert "signature=***" in str(info.value)
-    assert files(tmp_path / "out") in ([], [f"mh-{project.id}-2.png"])
+    out = tmp_path / "out"
+    name = f"mh-{project.id}-1.png"
+    assert files(out) == [f".{name}.partial", f".{name}.partial.json"]  # never under the final name
+    held = (out / f".{name}.partial").stat().st_size
+    assert 0 < held < len(DATA)
+    server.clear_faults()
+    server.clear_requests()
+
+    result = run(project.id)
+
+    assert [p.read_bytes() for p in result.downloaded_paths] == [DATA]
+    (first,) = server.download_requests()
+    assert first.headers["range"] == f"bytes={held}-"
+    assert first.headers["if-range"].startswith('"')  # the ETag the host gave the first run
+    assert (first.status, first.bytes_sent) == (206, len(DATA) - held)
+    assert files(out) == [name]
+
+
+def interrupted_download(run: Run, server: MagicHourServer) -> Project:
+    """A project of one output (DATA) whose download failed half-way; the server is clean again."""
+    project = server.create_project(outputs=[Output(content=DATA)])
+    server.add_fault(Fault.truncate(at=0.5, route="download", times=None))
+    with pytest.raises(DownloadError):
+        run(project.id)
+    server.clear_faults()
+    server.clear_requests()
+    return project
+
+
+def test_an_output_that_changed_between_runs_is_downloaded_again_whole(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = interrupted_download(run, server)
+    changed = bytes(reversed(DATA))
+    project.replace_output(0, Output(content=changed))  # a new ETag and Last-Modified
+
+    result = run(project.id)
+
+    assert result.downloaded_paths[0].read_bytes() == changed
+    (only,) = server.download_requests()
+    assert only.headers["range"].startswith("bytes=")  # it asked to resume ...
+    assert (only.status, only.bytes_sent) == (200, len(changed))  # ... and got the new file whole
+    assert files(tmp_path / "out") == [f"mh-{project.id}-1.png"]
+
+
+def test_overwrite_removes_the_partial_file_and_downloads_everything(
+    run: Run, server: MagicHourServer, tmp_path: Path
+) -> None:
+    project = interrupted_download(run, server)
+
+    result = run(project.id, overwrite=True)
+
+    assert result.downloaded_paths[0].read_bytes() == DATA
+    (only,) = server.download_requests()
+    assert "range" not in only.headers
+    assert files(tmp_path / "out") == [f"mh-{project.id}-1.png"]
 
 
 def test_download_error_statuses(run: Run, server: MagicHourServer, tmp_path: Path) -> None:
@@ -482,7 +540,9 @@ def test_bad_ids(run: Run, project_id: str) -> None:
 # -- interruption ------------------------------------------------------------------------------------
 
 
-def test_keyboard_interrupt_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
+def test_keyboard_interrupt_keeps_the_partial_file_for_the_next_run(
+    server: MagicHourServer, tmp_path: Path
+) -> None:
     project = server.create_project(outputs=[Output(size=8 << 20)])
 
     def interrupt(progress: DownloadProgress) -> None:
@@ -493,7 +553,13 @@ def test_keyboard_interrupt_leaves_no_partial_file(server: MagicHourServer, tmp_
         check_result(
             project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=interrupt
         )
-    assert files(tmp_path) == []
+    name = f"mh-{project.id}-1.png"
+    assert files(tmp_path) == [f".{name}.partial", f".{name}.partial.json"]
+    held = (tmp_path / f".{name}.partial").stat().st_size
+    result = check_result(project.id, client=api_client(server), download_directory=tmp_path)
+    assert result.downloaded_paths[0].read_bytes() == project.output_bytes(0)
+    assert server.download_requests()[-1].headers["range"] == f"bytes={held}-"
+    assert files(tmp_path) == [name]
 
 
 def test_keyboard_interrupt_stops_concurrent_downloads(server: MagicHourServer, tmp_path: Path) -> None:
@@ -511,7 +577,7 @@ def test_keyboard_interrupt_stops_concurrent_downloads(server: MagicHourServer, 
 
 
 @pytest.mark.anyio
-async def test_cancellation_leaves_no_partial_file(server: MagicHourServer, tmp_path: Path) -> None:
+async def test_cancellation_keeps_the_partial_files(server: MagicHourServer, tmp_path: Path) -> None:
     project = server.create_project(outputs=[Output(size=8 << 20), Output(size=8 << 20)])
     with anyio.CancelScope() as scope:
 
@@ -523,7 +589,9 @@ async def test_cancellation_leaves_no_partial_file(server: MagicHourServer, tmp_
             project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=cancel
         )
     assert scope.cancelled_caught
-    assert files(tmp_path) == []
+    left = files(tmp_path) or []
+    assert not [name for name in left if not name.startswith(".")]  # no output under its final name
+    assert any(name.endswith(".partial") for name in left)  # what arrived is kept for the next run
 
 
 @pytest.mark.anyio

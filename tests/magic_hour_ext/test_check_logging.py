@@ -106,3 +106,44 @@ def test_debug_logs_hold_no_token_and_no_signed_query(
     assert "Location" in text
     assert "signature=***" in text
     assert leaks_in(text, server) == []
+
+
+# -- readable retries: our own WARNING per retry, resume and URL refresh ----------------------------
+
+
+def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage() for r in caplog.records if r.name == "magic_hour_ext" and r.levelno == logging.WARNING
+    ]
+
+
+def test_a_retry_is_one_warning_naming_the_request_cause_attempt_and_delay(
+    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, mode: str
+) -> None:
+    # Real waits here (no testing switch): the delay logged is the one waited.
+    caplog.set_level(logging.WARNING)
+    project = server.create_project()
+    server.add_fault(Fault.status(503, route="get", times=1))
+    wait = in_mode(mode, check_result, acheck_result)
+    wait(project.id, client=api_client(server), download_directory=tmp_path)
+    (line,) = warnings_of(caplog)
+    expected = rf"retrying GET image project '{project.id}' \(503 Service Unavailable\), attempt 2 of 6"
+    assert re.fullmatch(expected + r", in 0\.\d+ s", line), line
+
+
+def test_a_resumed_download_and_a_refreshed_url_say_so(
+    caplog: pytest.LogCaptureFixture, server: MagicHourServer, tmp_path: Path, mode: str
+) -> None:
+    caplog.set_level(logging.WARNING)
+    project = server.create_project(outputs=[Output(size=100_000)])
+    server.add_fault(Fault.expired(route="download"))
+    server.add_fault(Fault.truncate(at=0.4, route="download"))
+    wait = in_mode(mode, check_result, acheck_result)
+    with stamina.set_testing(True, attempts=6, cap=True):
+        wait(project.id, client=api_client(server), download_directory=tmp_path)
+    refresh, resume = warnings_of(caplog)
+    output = f"output 1 of image project '{project.id}'"
+    assert refresh.startswith(f"{output}: the download host refused its URL (403 or 410: expired) (http://")
+    assert refresh.endswith("signature=***); fetching the project again for fresh URLs, refresh 1 of 3")
+    assert resume == f"{output}: connection lost at 40 %, resuming from 40.0 kB, attempt 2 of 6, in 0 s"
+    assert leaks_in("\n".join(warnings_of(caplog)), server) == []

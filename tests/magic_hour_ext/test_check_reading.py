@@ -20,7 +20,8 @@ from magic_hour_ext import (
 from magic_hour_ext.testing import MagicHourServer, Output
 from tests.magic_hour_ext._helpers import Run, api_client
 
-SLOW_THEN_DONE = [("queued", 0.1), ("rendering", 0.1), ("complete", None)]
+# Long enough that the first GET (an event loop to start, on a loaded machine) sees it unfinished.
+SLOW_THEN_DONE = [("queued", 0.5), ("rendering", 0.3), ("complete", None)]
 
 pytestmark = pytest.mark.usefixtures("fast")
 

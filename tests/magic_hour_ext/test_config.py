@@ -123,7 +123,8 @@ def test_check_result_refuses_a_near_busy_poll_against_a_remote_api(
 
 
 def test_fast_polls_stay_allowed_against_a_local_server(mode: str, server: MagicHourServer) -> None:
-    project = server.create_project(timeline=[("rendering", 0.1), ("complete", None)])
+    # Long enough to be seen unfinished by the first GET on a loaded machine, then polled fast.
+    project = server.create_project(timeline=[("rendering", 0.6), ("complete", None)])
     result = call(mode, api_client(server), project.id, download_outputs=False, poll_interval=0.01)
     assert result.status == "complete"
     assert len(server.api_requests()) >= 3

@@ -229,9 +229,40 @@ def test_timeout_after_the_deadline_keeps_the_plain_message() -> None:
     d = Driver(check_flow(make_plan(clock, timeout=2.0)), clock)
     clock.t += 2.5
     with pytest.raises(WaitTimeoutError) as info:
-        d.throw(APIConnectionError("refused"))
+        d.throw(APIError(503, "busy"))
     assert info.value.next_retry is None
+    assert info.value.answered
     assert str(info.value) == "image project 'p' not seen after 2 s; resume with check_result('p')"
+
+
+def test_timeout_of_an_api_that_never_answered_says_so() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, timeout=2.0)), clock)
+    clock.t += 2.5
+    cause = APIConnectionError("no answer within 0.5 s", url="http://h:1/v1/image-projects/p")
+    with pytest.raises(WaitTimeoutError) as info:
+        d.throw(cause)
+    assert info.value.__cause__ is cause
+    assert not info.value.answered
+    assert str(info.value) == (
+        "image project 'p' not seen after 2 s: the API never answered"
+        " (no response from h:1: no answer within 0.5 s)"
+    )
+
+
+def test_no_response_before_the_deadline_stays_a_connection_error() -> None:
+    # The next retry would end after the deadline, but no response ever came: the host is down.
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, timeout=2.0)), clock)
+    retry = d.action.request.retry
+    cause = APIConnectionError("ConnectError: refused")
+    assert retry.backoff_hook(cause) == pytest.approx(0.5, abs=0.25)
+    clock.t += 1.9
+    assert retry.backoff_hook(cause) is False
+    with pytest.raises(APIConnectionError) as info:
+        d.throw(cause)
+    assert info.value is cause
+    assert "would have ended after the 2 s deadline" in str(cause)
 
 
 @pytest.mark.parametrize(

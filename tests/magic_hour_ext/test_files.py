@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 from magic_hour_ext._download import DownloadItem, Transfer
 from magic_hour_ext._errors import DownloadError, OutputExistsError
-from magic_hour_ext._files import Cancelled, commit_file, open_sink, prepare_directory
+from magic_hour_ext._files import Cancelled, commit_file, open_partial, open_sink, prepare_directory
+from magic_hour_ext._partial import PartialMeta
 from magic_hour_ext._result import DownloadProgress
 from magic_hour_ext._retry import RetryState, TransientError
 from tests.magic_hour_ext._helpers import files
@@ -30,12 +32,11 @@ def test_saves_atomically_and_reports_progress(tmp_path: Path) -> None:
     with open_sink(item(tmp_path), overwrite=False, on_progress=progress.append) as sink:
         assert sink.temp is None  # created by the first response with a body
         assert sink.begin(200, httpx.Headers({"content-length": "6"}))
-        assert sink.temp is not None
-        assert sink.temp.parent == tmp_path
-        assert sink.temp.name.startswith(".mh-p-1.png.")
-        assert sink.temp.name.endswith(".part")
+        assert sink.temp == tmp_path / ".mh-p-1.png.partial"
+        assert sink.shared
         sink.write(b"abc")
         assert not (tmp_path / "mh-p-1.png").exists()
+        assert files(tmp_path) == [".mh-p-1.png.partial", ".mh-p-1.png.partial.json"]
         sink.write(b"def")
         assert sink.finish() == tmp_path / "mh-p-1.png"
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"abcdef"
@@ -54,32 +55,133 @@ def test_rewrite_truncates(tmp_path: Path) -> None:
     assert (tmp_path / "mh-p-1.png").read_bytes() == b"abc"
 
 
-def _fail_midway(directory: Path, error: BaseException) -> None:
+def _fail_midway(directory: Path, error: BaseException, headers: dict[str, str] | None = None) -> None:
     with open_sink(item(directory), overwrite=False) as sink:
-        sink.begin(200, httpx.Headers({"content-length": "10"}))
+        sink.begin(
+            200, httpx.Headers({"content-length": "10", "etag": '"e1"'} if headers is None else headers)
+        )
         sink.write(b"abc")
         raise error
 
 
-@pytest.mark.parametrize(
-    "error",
-    [
-        KeyboardInterrupt(),
-        Cancelled(),
-        httpx.ReadError("x"),
-        TransientError("short"),
-        OSError(28, "No space"),
-    ],
-)
-def test_no_partial_file_after_any_failure(tmp_path: Path, error: BaseException) -> None:
+FAILURES = [
+    KeyboardInterrupt(),
+    Cancelled(),
+    httpx.ReadError("x"),
+    TransientError("short"),
+    OSError(28, "No space"),
+]
+
+
+@pytest.mark.parametrize("error", FAILURES)
+def test_any_failure_keeps_the_partial_file_and_what_resumes_it(tmp_path: Path, error: BaseException) -> None:
     with pytest.raises((DownloadError, KeyboardInterrupt, Cancelled)) as info:
         _fail_midway(tmp_path, error)
-    assert list(tmp_path.iterdir()) == []
+    assert files(tmp_path) == [".mh-p-1.png.partial", ".mh-p-1.png.partial.json"]  # never the final name
+    assert (tmp_path / ".mh-p-1.png.partial").read_bytes() == b"abc"
+    meta = PartialMeta.from_json((tmp_path / ".mh-p-1.png.partial.json").read_text())
+    assert meta == PartialMeta("http://cdn/p/0/output.png", 10, '"e1"', None)  # no signed query
     if isinstance(error, Exception):
         assert isinstance(info.value, DownloadError)
         assert "SECRET" not in str(info.value)
     else:
         assert info.value is error
+
+
+@pytest.mark.parametrize("headers", [{}, {"content-length": "10", "content-encoding": "gzip"}])
+def test_a_failure_leaves_nothing_a_later_run_could_not_resume(
+    tmp_path: Path, headers: dict[str, str]
+) -> None:
+    # No size, or an encoded body: a partial file of it could not be resumed.
+    with pytest.raises(DownloadError):
+        _fail_midway(tmp_path, httpx.ReadError("x"), headers)
+    assert files(tmp_path) == []
+
+
+def test_the_next_sink_resumes_the_partial_file(tmp_path: Path) -> None:
+    with pytest.raises(DownloadError):
+        _fail_midway(tmp_path, httpx.ReadError("x"))
+    fresh = item(tmp_path).url.replace("SECRET", "FRESH")  # a refreshed URL of the same output
+    with open_sink(DownloadItem(1, fresh, tmp_path / "mh-p-1.png"), overwrite=False) as sink:
+        assert sink.stream_kwargs()["headers"] == {
+            "Accept-Encoding": "identity",
+            "Range": "bytes=3-",
+            "If-Range": '"e1"',
+        }
+        assert sink.begin(206, httpx.Headers({"content-range": "bytes 3-9/10", "etag": '"e1"'}))
+        sink.write(b"defghij")
+        assert sink.finish() == tmp_path / "mh-p-1.png"
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"abcdefghij"
+    assert files(tmp_path) == ["mh-p-1.png"]
+
+
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [
+        (200, {"content-length": "4", "etag": '"e2"'}),  # the If-Range did not match: the whole new file
+        (206, {"content-range": "bytes 3-9/10", "etag": '"e2"'}),  # a range of another file
+    ],
+)
+def test_a_partial_file_of_another_file_starts_again_from_zero(
+    tmp_path: Path, status: int, headers: dict[str, str]
+) -> None:
+    with pytest.raises(DownloadError):
+        _fail_midway(tmp_path, httpx.ReadError("x"))
+    with open_sink(item(tmp_path), overwrite=False) as sink:
+        if status == 206:
+            with pytest.raises(TransientError, match="the output changed on the download host"):
+                sink.begin(status, httpx.Headers(headers))
+            assert sink.stream_kwargs()["headers"] == {"Accept-Encoding": "identity"}
+            status, headers = 200, {"content-length": "4", "etag": '"e2"'}
+        assert sink.begin(status, httpx.Headers(headers))
+        sink.write(b"WXYZ")
+        sink.finish()
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"WXYZ"
+    assert files(tmp_path) == ["mh-p-1.png"]
+
+
+def test_overwrite_starts_the_partial_file_again(tmp_path: Path) -> None:
+    with pytest.raises(DownloadError):
+        _fail_midway(tmp_path, httpx.ReadError("x"))
+    with open_sink(item(tmp_path), overwrite=True) as sink:
+        assert "Range" not in sink.stream_kwargs()["headers"]
+        assert files(tmp_path) == [".mh-p-1.png.partial"]  # its metadata is gone at once
+        sink.begin(200, httpx.Headers({"content-length": "2"}))
+        sink.write(b"ok")
+        sink.finish()
+    assert files(tmp_path) == ["mh-p-1.png"]
+
+
+def test_a_partial_file_held_by_another_saver_is_left_alone(tmp_path: Path) -> None:
+    with pytest.raises(DownloadError):
+        _fail_midway(tmp_path, httpx.ReadError("x"))
+    fd = open_partial(tmp_path / ".mh-p-1.png.partial", create=False)  # another saver's lock
+    assert fd is not None
+    try:
+        with open_sink(item(tmp_path), overwrite=False) as sink:
+            assert "Range" not in sink.stream_kwargs()["headers"]
+            sink.begin(200, httpx.Headers({"content-length": "10"}))
+            assert sink.temp is not None
+            assert sink.temp.name.endswith(".part")  # a private file
+            assert not sink.shared
+            sink.write(b"0123456789")
+            sink.finish()
+    finally:
+        os.close(fd)
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"0123456789"
+    assert (tmp_path / ".mh-p-1.png.partial").read_bytes() == b"abc"  # untouched
+
+
+def test_a_symlink_under_the_partial_name_is_never_followed(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").write_bytes(b"precious")
+    (tmp_path / ".mh-p-1.png.partial").symlink_to("elsewhere")
+    with open_sink(item(tmp_path), overwrite=False) as sink:
+        sink.begin(200, httpx.Headers({"content-length": "2"}))
+        assert not sink.shared
+        sink.write(b"ok")
+        sink.finish()
+    assert (tmp_path / "elsewhere").read_bytes() == b"precious"
+    assert (tmp_path / "mh-p-1.png").read_bytes() == b"ok"
 
 
 def test_expired_leaves_nothing(tmp_path: Path) -> None:
@@ -198,16 +300,33 @@ def test_expired_url_finishes_with_none(tmp_path: Path) -> None:
     assert files(tmp_path) == []
 
 
-def test_abandon_removes_the_name_while_the_writer_holds_the_file(tmp_path: Path) -> None:
+def test_abandon_keeps_the_partial_file_for_its_writer(tmp_path: Path) -> None:
     cancel = threading.Event()
     with pytest.raises(Cancelled), open_sink(item(tmp_path), overwrite=False, cancel=cancel) as sink:  # noqa: PT012
         sink.begin(200, httpx.Headers({"content-length": "2"}))
         sink.write(b"a")
         cancel.set()
         sink.abandon()  # from the main thread
-        assert files(tmp_path) == []
+        assert files(tmp_path) == [".mh-p-1.png.partial", ".mh-p-1.png.partial.json"]
         sink.finish()  # cannot commit once cancelled
-    assert files(tmp_path) == []
+    assert files(tmp_path) == [".mh-p-1.png.partial", ".mh-p-1.png.partial.json"]
+
+
+def test_abandon_removes_a_private_file_while_the_writer_holds_it(tmp_path: Path) -> None:
+    cancel = threading.Event()
+    holder = open_partial(tmp_path / ".mh-p-1.png.partial", create=True)  # another saver's
+    assert holder is not None
+    try:
+        with pytest.raises(Cancelled), open_sink(item(tmp_path), overwrite=False, cancel=cancel) as sink:  # noqa: PT012
+            sink.begin(200, httpx.Headers({"content-length": "2"}))
+            sink.write(b"a")
+            cancel.set()
+            sink.abandon()
+            assert files(tmp_path) == [".mh-p-1.png.partial"]  # the private file's name is gone
+            sink.finish()
+    finally:
+        os.close(holder)
+    assert files(tmp_path) == [".mh-p-1.png.partial"]
 
 
 def test_a_cancelled_sink_does_not_start(tmp_path: Path) -> None:
@@ -249,7 +368,7 @@ def _write_after_cancel(directory: Path) -> None:
 def test_cancel_event_stops_writing(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         _write_after_cancel(tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    assert files(tmp_path) == []  # no size was announced: nothing a later run could resume
 
 
 def test_commit_file_refuses_existing(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ _PRIVATE_MODULES = [
     f"magic_hour_ext.{name}"
     for name in (
         "_api", "_async", "_check", "_config", "_core", "_download", "_driver", "_errors", "_files",
-        "_gate", "_log", "_naming", "_network", "_redact", "_requests", "_result", "_retry", "_schedule",
+        "_gate", "_log", "_naming", "_network", "_partial", "_redact", "_requests", "_result", "_retry",
+        "_schedule", "_sizes",
         "_sync", "_transport",
         "_final_events", "_loop_call", "_signature", "_verify", "_waiter", "_webhook_event",
         "_assets", "_upload", "_upload_api", "_upload_body",

@@ -6,7 +6,6 @@ behaviour is checked with the async driver too, so both stay alike.
 
 from __future__ import annotations
 
-import re
 import signal
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import pytest
 from magic_hour_ext import (
     CheckResult,
     DeadlineTransport,
+    DownloadDirectoryError,
     DownloadError,
     DownloadProgress,
     OutputExistsError,
@@ -204,16 +204,17 @@ def test_first_failure_is_raised_while_another_output_stalls(
 # -- files that cannot be written --------------------------------------------------------------------
 
 
-def test_a_directory_where_files_cannot_be_created_is_a_download_error(
+def test_a_directory_where_files_cannot_be_created_is_refused_before_the_wait(
     run: Run, server: MagicHourServer
 ) -> None:
-    # /proc/self exists and is a directory, but no file can be created in it, even by root.
+    # /proc/self exists and is a directory, but no file can be created in it, even by root. The
+    # check before the first GET says so (files that cannot be written later, e.g. on a full disk,
+    # are test_files.py's).
     project = server.create_project(outputs=[Output(content=b"data")])
-    with pytest.raises(DownloadError, match="cannot write output 1") as info:
+    with pytest.raises(DownloadDirectoryError, match="may not create files in it") as info:
         run(project.id, download_directory="/proc/self")
-    assert not isinstance(info.value, OutputExistsError)
-    assert re.search(r"signature=(?!\*\*\*\))", str(info.value)) is None  # redacted
-    assert info.value.path == Path("/proc/self") / f"mh-{project.id}-1.png"
+    assert info.value.path == Path("/proc/self")
+    assert server.requests == []
 
 
 # -- running again -----------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ ROWS = [
     "4a",
     "5a",
     *(f"6{c}" for c in "abc"),
+    "7a",
+    "7b",
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c"}
 
@@ -192,7 +194,15 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
             assert verdict == "\N{EM DASH}", id
         else:
             assert verdict in ("met", "MISSED"), (id, verdict)
-    for title in ("1. Polls", "2. Download", "3. Many projects", "4. Import time", "5. CPU time"):
+    for title in (
+        "1. Polls",
+        "2. Download",
+        "3. Many projects",
+        "4. Import time",
+        "5. CPU time",
+        "6. Upload",
+        "7. Resuming",
+    ):
         assert f"**{title}" in page
 
 
