@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 from generated.catalog import FileInput, Tool
 
+from .._schema import first_problem
 from ._content import Output
 from ._projects import Kind, default_outputs
-from ._schema import first_problem
 
 __all__ = [
     "DEFAULT_RENDERS",

@@ -19,7 +19,7 @@ _PRIVATE_MODULES = [
         "_schedule", "_sizes",
         "_sync", "_transport",
         "_final_events", "_loop_call", "_signature", "_verify", "_waiter", "_webhook_event",
-        "_assets", "_upload", "_upload_api", "_upload_body",
+        "_assets", "_upload", "_upload_api", "_upload_body", "_schema",
     )
 ]  # fmt: skip
 

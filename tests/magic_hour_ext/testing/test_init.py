@@ -22,7 +22,6 @@ MODULES = [
     "_responses",
     "_retries",
     "_router",
-    "_schema",
     "_server",
     "_specs",
     "_uploads",
