@@ -30,7 +30,7 @@ from magic_hour_ext import (
 from magic_hour_ext._cli import build_parser, error_message, exit_code
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
 from magic_hour_ext.testing import MagicHourServer, Output
-from tests.magic_hour_ext._helpers import child_env
+from tests.magic_hour_ext._helpers import child_env, statuses_by_gets
 
 FAST = [("queued", 0.2), ("rendering", 0.2), ("complete", None)]
 
@@ -62,11 +62,10 @@ def assert_plain(text: str) -> None:
 
 
 def test_check_result_waits_downloads_and_prints_the_paths(server: MagicHourServer, tmp_path: Path) -> None:
-    # Long enough phases that the run (Python starting included) sees at least rendering then complete.
-    timeline = [("queued", 1.0), ("rendering", 0.8), ("complete", None)]
-    project = server.create_project(timeline=timeline, outputs=[Output(), Output(size=300_000, name="b.bin")])
+    project = server.create_project(outputs=[Output(), Output(size=300_000, name="b.bin")])
 
-    run = run_cli(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
+    with statuses_by_gets(server, project, ("queued", 1), ("rendering", 1)):
+        run = run_cli(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
 
     assert run.returncode == 0, run.stderr
     paths = [tmp_path / line for line in run.stdout.splitlines()]
@@ -78,7 +77,7 @@ def test_check_result_waits_downloads_and_prints_the_paths(server: MagicHourServ
         for line in run.stderr.splitlines()
         if line.endswith(("queued", "rendering", "complete"))
     ]
-    assert statuses in (["queued", "rendering", "complete"], ["rendering", "complete"])
+    assert statuses == ["queued", "rendering", "complete"]
     err = run.stderr
     assert f"output 2: downloading to out/mh-{project.id}-2.bin (300.0 kB)" in err
     assert_plain(run.stdout + run.stderr)
@@ -112,12 +111,13 @@ def test_a_timeout_exits_3_with_one_line(server: MagicHourServer, tmp_path: Path
     project = server.create_project(timeline=[("rendering", 60.0), ("complete", None)])
     started = time.monotonic()
 
-    run = run_cli(server, "check-result", project.id, "--timeout", "0.5", cwd=tmp_path)
+    # 2 s: long enough for the first GET to be answered in a child started on a loaded machine.
+    run = run_cli(server, "check-result", project.id, "--timeout", "2", cwd=tmp_path)
 
     assert run.returncode == 3
     assert time.monotonic() - started < 15
     assert run.stderr.splitlines()[-1] == (
-        f"magic-hour-ext: error: timed out: image project {project.id} is still rendering after 0.5 s; "
+        f"magic-hour-ext: error: timed out: image project {project.id} is still rendering after 2 s; "
         "run the same command again to keep waiting"
     )
     assert "Traceback" not in run.stderr

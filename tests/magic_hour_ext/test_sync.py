@@ -197,7 +197,7 @@ def test_first_failure_is_raised_while_another_output_stalls(
     started = time.monotonic()
     with pytest.raises(DownloadError, match="404"):
         counted_run(run, mode, project.id, delays={1: 0.1})
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 10, "it did not wait for the stalled download (30 s)"
     assert files(tmp_path / "out") == []
 
 

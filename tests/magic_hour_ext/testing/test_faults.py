@@ -119,7 +119,7 @@ def test_slow_responses_do_not_block_others(server: MagicHourServer, api: httpx.
         stuck.get("/v1/image-projects/stuck", timeout=0.05)
     started = time.monotonic()
     assert api.get(project.url_path).status_code == 200
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 4.0, "it did not wait for the stuck one (5 s)"
 
 
 def test_close_before_any_response(server: MagicHourServer, api: httpx.Client) -> None:
