@@ -359,14 +359,20 @@ def test_expired_url_is_never_downloaded(run: Run, server: MagicHourServer, tmp_
     assert files(tmp_path / "out") is None  # no download started: not even the folder
 
 
-def test_concurrent_downloads_are_bounded(run: Run, server: MagicHourServer) -> None:
-    project = server.create_project(outputs=[Output(content=DATA) for _ in range(6)])
+@pytest.mark.parametrize(("outputs", "limit"), [(6, 2), (4, 4)])
+def test_downloads_run_concurrently_up_to_the_limit(
+    run: Run, server: MagicHourServer, outputs: int, limit: int
+) -> None:
+    # Each download's answer is held 0.5 s: downloads overlap only when they really run at once,
+    # so the peak of download connections is the limit exactly (not merely at most the limit).
+    project = server.create_project(outputs=[Output(content=DATA) for _ in range(outputs)])
+    server.add_fault(Fault.slow(0.5, route="download", times=None))
     progress: list[DownloadProgress] = []
-    result = run(project.id, max_concurrent_downloads=2, on_download_progress=progress.append)
-    assert [p.read_bytes() for p in result.downloaded_paths] == [DATA] * 6
-    assert 1 <= server.peak_download_connections <= 2
+    result = run(project.id, max_concurrent_downloads=limit, on_download_progress=progress.append)
+    assert [p.read_bytes() for p in result.downloaded_paths] == [DATA] * outputs
+    assert server.peak_download_connections == limit
     finals = {p.index: p.bytes_done for p in progress if p.bytes_done == p.bytes_total}
-    assert finals == dict.fromkeys(range(1, 7), len(DATA))
+    assert finals == dict.fromkeys(range(1, outputs + 1), len(DATA))
 
 
 def test_one_api_connection_for_the_whole_wait(run: Run, server: MagicHourServer) -> None:

@@ -58,6 +58,27 @@ def test_the_library_built_client_keeps_the_deadline(
     assert elapsed < T + DEADLINE_SLACK
 
 
+def test_a_hung_first_request_ends_at_the_deadline_with_the_library_built_client(
+    mode: str, server: MagicHourServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # End to end, nothing shortened by the test: the client the library builds from the
+    # environment (its own timeouts: 30 s reads), and a server that reads the very first GET and
+    # never answers it. Only the deadline can end the wait, and it must, within its second.
+    monkeypatch.setenv("MAGIC_HOUR_API_KEY", server.token)
+    monkeypatch.setenv("MAGIC_HOUR_BASE_URL", server.base_url)
+    project = server.create_project(timeline=[("queued", None)])
+    server.add_fault(Fault.hang(route="get", times=None))
+    wait = in_mode(mode, check_result, acheck_result)
+    started = time.monotonic()
+    with pytest.raises(WaitTimeoutError) as info:
+        wait(project.id, timeout=T)
+    elapsed = time.monotonic() - started
+    assert T <= elapsed < T + DEADLINE_SLACK
+    assert info.value.project is None  # never seen
+    [held] = server.api_requests(method="GET")
+    assert (held.fault, held.status) == ("hang", None)  # the one GET, never answered
+
+
 @pytest.mark.parametrize("fault", ["trickle"])
 def test_a_client_on_a_deadline_transport_keeps_the_deadline(
     mode: str, fault: str, server: MagicHourServer

@@ -324,6 +324,8 @@ def test_ctrl_c_during_a_download_exits_130_and_leaves_no_file(
     finally:
         proc.kill()
     assert proc.returncode == 130, stderr
+    # Stopped at once: far from the whole gibibyte of any output (counted by the server).
+    assert all(r.bytes_sent < (1 << 30) // 4 for r in server.download_requests())
     assert stderr.splitlines()[-1] == "magic-hour-ext: error: interrupted"
     assert "Traceback" not in stderr
     assert stdout == ""
