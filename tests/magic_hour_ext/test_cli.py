@@ -23,6 +23,7 @@ from magic_hour_ext import (
     DownloadError,
     MissingAPIKeyError,
     NotFoundError,
+    ProjectCanceledError,
     ProjectFailedError,
     UnprocessableEntityError,
     WaitTimeoutError,
@@ -30,7 +31,7 @@ from magic_hour_ext import (
 from magic_hour_ext._cli import build_parser, error_message, exit_code
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
 from magic_hour_ext.testing import MagicHourServer, Output
-from tests.magic_hour_ext._helpers import child_env, statuses_by_gets
+from tests.magic_hour_ext._helpers import child_env, image_project, statuses_by_gets
 
 FAST = [("queued", 0.2), ("rendering", 0.2), ("complete", None)]
 
@@ -421,6 +422,25 @@ def test_an_unexpected_error_says_how_to_see_the_traceback() -> None:
     assert error_message(RuntimeError("bug")) == "unexpected RuntimeError: bug (--debug shows the traceback)"
 
 
-def test_a_failed_project_message_is_the_library_one() -> None:
-    assert issubclass(ProjectFailedError, Exception)  # mapped to 1 above via the E2E test
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            ProjectFailedError(
+                image_project(status="error", error={"code": "no_face", "message": "No face"})
+            ),
+            "image project 'cuid-example' failed (no_face: No face)",
+        ),
+        (ProjectCanceledError(image_project(status="canceled")), "image project 'cuid-example' was canceled"),
+    ],
+)
+def test_a_failed_or_canceled_project_exits_1_with_the_library_message(
+    error: Exception, message: str
+) -> None:
+    assert exit_code(error) == 1
+    assert error_message(error) == str(error) == message
+
+
+def test_a_download_error_exits_4_with_its_own_message() -> None:
+    assert exit_code(DownloadError("broken")) == 4
     assert error_message(DownloadError("broken")) == "broken"
