@@ -354,7 +354,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``magic-hour-ext`` with *argv* (default: ``sys.argv[1:]``); return the exit code.
 
     Example:
-        >>> main(["check-result", "--help"])  # doctest: +SKIP
+        >>> main(["get", "cuid-example"])  # MAGIC_HOUR_API_KEY is set
+        id               cuid-example
+        status           complete
+        ...
+        0
     """
     args = build_parser().parse_args(argv)
     secret = args.api_key if args.api_key is not None else os.environ.get(ENV_API_KEY)

@@ -114,15 +114,13 @@ def human_size(size: int | None) -> str:
 def project_json(project: ImageProject, downloaded_paths: Sequence[Path] = ()) -> str:
     """The ``--json`` output: ``project.to_dict()`` plus ``downloaded_paths``, as one JSON object.
 
-        Example:
-            >>> import json
-            >>> from generated.models import ImageProject, ProjectError
-    from generated.types import Unset
-            >>> body = {"id": "p", "name": None, "status": "complete", "image_count": 0, "type": "AI_IMAGE",
-            ...         "created_at": "2024-01-01T00:00:00+00:00", "enabled": True, "total_frame_cost": 5,
-            ...         "credits_charged": 5, "downloads": [], "error": None}
-            >>> json.loads(project_json(ImageProject.from_dict(body)))["downloaded_paths"]
-            []
+    Example:
+        >>> import json
+        >>> from pathlib import Path
+        >>> from generated.models import ImageProject
+        >>> project = ImageProject.from_dict({"id": "p", "status": "complete", "downloads": []})
+        >>> json.loads(project_json(project, [Path("out/mh-p-1.png")]))
+        {'id': 'p', 'status': 'complete', 'downloads': [], 'downloaded_paths': ['out/mh-p-1.png']}
     """
     body = project.to_dict()
     body["downloaded_paths"] = [str(path) for path in downloaded_paths]
@@ -139,20 +137,19 @@ def _shown(value: object) -> str:
 def project_lines(project: ImageProject) -> list[str]:
     """The details of *project* for people, one ``label  value`` line each; signed URLs redacted.
 
-        A field the API did not send shows as ``-``.
+    A field the API did not send shows as ``-``.
 
-        Example:
-            >>> from generated.models import ImageProject, ProjectError
-    from generated.types import Unset
-            >>> for line in project_lines(ImageProject.from_dict({"id": "p", "status": "queued"})):
-            ...     print(line)
-            id               p
-            status           queued
-            name             -
-            type             -
-            created at       -
-            credits charged  -
-            images           -
+    Example:
+        >>> from generated.models import ImageProject
+        >>> for line in project_lines(ImageProject.from_dict({"id": "p", "status": "queued"})):
+        ...     print(line)
+        id               p
+        status           queued
+        name             -
+        type             -
+        created at       -
+        credits charged  -
+        images           -
     """
     rows: list[tuple[str, str]] = [
         ("id", clean(project.id)),

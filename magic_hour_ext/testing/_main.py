@@ -31,10 +31,16 @@ def serve(
     (default: standard output).
 
     Example:
-        >>> serve(port=8080)  # doctest: +SKIP
+        >>> stop = threading.Event()
+        >>> stop.set()  # stops it at once; serve() alone runs until Ctrl-C
+        >>> serve(until=stop)
         Magic Hour local server
-          API:        http://127.0.0.1:8080
-          ...
+          API:        http://127.0.0.1:...
+          downloads:  http://127.0.0.1:...
+          token:      test-token
+        ...
+        Press Ctrl-C to stop.
+        Stopped.
     """
     out = sys.stdout if out is None else out
     until = threading.Event() if until is None else until
