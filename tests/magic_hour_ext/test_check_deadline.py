@@ -21,7 +21,7 @@ from magic_hour_ext import DeadlineTransport, WaitTimeoutError, acheck_result, c
 from magic_hour_ext.testing import Fault, MagicHourServer
 from tests.magic_hour_ext._helpers import DEADLINE_SLACK, in_mode
 
-T = 2.0
+T = 1.0
 
 FAULTS: dict[str, Callable[[], Fault]] = {
     "trickle": lambda: Fault.trickle(chunk=1, interval=0.1, route="get", times=None),

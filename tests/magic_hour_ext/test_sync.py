@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,17 @@ def closed_downloads(server: MagicHourServer) -> list[RecordedRequest]:
     A download that was not really stopped keeps its connection open and bytes flowing, and this
     fails after 5 s (a stopped one closes at once).
     """
-    wait_until(lambda: server.open_download_connections == 0, timeout=5, what="the downloads to stop")
+    deadline = time.monotonic() + 5
+    while server.open_download_connections and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if server.open_download_connections:  # say where every thread is, to tell why
+        stacks = "\n".join(
+            f"{thread.name}:\n{''.join(traceback.format_stack(sys._current_frames()[thread.ident]))}"
+            for thread in threading.enumerate()
+            if thread.ident in sys._current_frames()
+        )
+        sent = [r.bytes_sent for r in server.download_requests()]
+        pytest.fail(f"downloads still open after 5 s (bytes sent: {sent}); threads:\n{stacks}")
     return server.download_requests()
 
 
