@@ -2,7 +2,11 @@
 # Each Python gets environments of its own, named for its version: `make test` uses .venv-3.11
 # (with the default python3), `make test PYTHON=python3.13` builds and uses .venv-3.13.
 PYTHON ?= python3
-PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+# The interpreter: PYTHON itself, or one that pyenv installed without selecting it (its shim for
+# python3.13 only runs when 3.13 is a selected version).
+PYTHON_EXE := $(shell $(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null \
+	|| PYENV_VERSION="$$(pyenv versions --bare 2>/dev/null | tr '\n' ':')" pyenv which $(PYTHON) 2>/dev/null)
+PY_VERSION := $(shell $(PYTHON_EXE) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 ifeq ($(PY_VERSION),)
 $(error PYTHON=$(PYTHON) does not run: give a Python 3.11 or later, e.g. make test PYTHON=python3.13)
 endif
@@ -25,7 +29,7 @@ GENERATOR := $(BIN)/openapi-python-client generate --path openapi.yaml \
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON_EXE) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
@@ -78,7 +82,7 @@ BENCH_PY := $(BENCH_VENV)/bin/python
 bench-install: $(BENCH_VENV)/.installed
 
 $(BENCH_VENV)/.installed: pyproject.toml scripts/bench/requirements.txt
-	$(PYTHON) -m venv $(BENCH_VENV)
+	$(PYTHON_EXE) -m venv $(BENCH_VENV)
 	$(BENCH_PY) -m pip install --quiet --upgrade pip
 	$(BENCH_PY) -m pip install --quiet -e . -r scripts/bench/requirements.txt
 	touch $@
