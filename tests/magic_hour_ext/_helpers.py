@@ -136,7 +136,7 @@ def statuses_by_gets(server: MagicHourServer, project: Project, *steps: tuple[st
             project.extra_fields["status"] = status
             total += gets
             while answered() < total:
-                if stop.wait(0.002):
+                if stop.wait(0.005):
                     return
         project.extra_fields.pop("status", None)
 
