@@ -24,7 +24,7 @@ GENERATOR := $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config openapi-python-client.yaml --custom-template-path scripts/templates \
 	--meta none --fail-on-warning --overwrite
 
-.PHONY: install generate check-generated update-spec lint test demo bench bench-quick bench-install clean
+.PHONY: install generate check-generated update-spec lint test test-library demo bench bench-quick bench-install clean
 
 install: $(VENV)/.installed
 
@@ -65,7 +65,14 @@ lint: install
 # subprocesses included ([tool.coverage] in pyproject.toml); below 95 % it fails.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: check-generated lint bench-install
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --cov --cov-report=term
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal --cov --cov-report=term
+
+# The library's tests (and the spec pipeline's unit tests: what pip resolves for them differs by
+# Python), without lint, coverage, nor the generator's and bench's runs: what .ci/run adds on the
+# newest Python, at the same time as `make test` on the oldest.
+test-library: install
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal -p no:cacheprovider \
+		tests/magic_hour_ext tests/generated tests/test_readme.py tests/scripts/spec_pipeline
 
 # The main job, offline: a local server renders a project for a few seconds; its two PNGs are
 # downloaded into ./magic-hour-demo/ with live progress.

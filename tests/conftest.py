@@ -18,10 +18,28 @@ TOKEN = "mhk_test_SECRET-TOKEN-4f9a7c1e"  # distinctive, so a test can search an
 UNMEASURED = ("tests/scripts/", "tests/test_generation.py")
 
 
+# The files whose tests take longest (child processes, generator runs, deadlines): run first, so
+# that with xdist none of them is left running alone at the end.
+SLOW_FIRST = (
+    "tests/scripts/test_bench.py",
+    "tests/scripts/test_update_spec.py",
+    "tests/test_generation.py",
+    "tests/magic_hour_ext/test_cli.py",
+    "tests/magic_hour_ext/test_check_deadline.py",
+    "tests/magic_hour_ext/test_demo.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(UNMEASURED):
             item.add_marker(pytest.mark.no_cover)  # pytest-cov pauses during the test
+
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return SLOW_FIRST.index(path) if path in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a file is kept
 
 
 @pytest.fixture(autouse=True)
