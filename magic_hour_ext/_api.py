@@ -57,9 +57,9 @@ def get_project(id: str, *, client: AuthenticatedClient | None = None) -> ImageP
 
     Example:
         >>> from magic_hour_ext import get_project
-        >>> project = get_project("cuid-example")  # doctest: +SKIP
-        >>> str(project.status), [d.url for d in project.downloads]  # doctest: +SKIP
-        ('complete', ['https://videos.magichour.ai/id/output.png?...'])
+        >>> project = get_project("cuid-example")  # MAGIC_HOUR_API_KEY is set
+        >>> str(project.status), [d.url for d in project.downloads]
+        ('complete', ['http...://.../cuid-example/0/output.png?expires=...&signature=...'])
     """
     with _sync_driver(id, client) as driver:
         return driver.request(get_request(id, RetryState(lambda: None), lambda: None, image_project_reader()))
@@ -71,7 +71,9 @@ async def aget_project(id: str, *, client: AuthenticatedClient | None = None) ->
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import aget_project
-        >>> project = asyncio.run(aget_project("cuid-example"))  # doctest: +SKIP
+        >>> project = asyncio.run(aget_project("cuid-example"))
+        >>> str(project.status)
+        'complete'
     """
     async with _async_driver(id, client) as driver:
         return await driver.request(
@@ -87,7 +89,7 @@ def delete_project(id: str, *, client: AuthenticatedClient | None = None) -> Non
 
     Example:
         >>> from magic_hour_ext import delete_project
-        >>> delete_project("cuid-example")  # doctest: +SKIP
+        >>> delete_project("cuid-example")
     """
     with _sync_driver(id, client) as driver:
         driver.request(delete_request(id, RetryState(lambda: None)))
@@ -99,7 +101,7 @@ async def adelete_project(id: str, *, client: AuthenticatedClient | None = None)
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import adelete_project
-        >>> asyncio.run(adelete_project("cuid-example"))  # doctest: +SKIP
+        >>> asyncio.run(adelete_project("cuid-example"))
     """
     async with _async_driver(id, client) as driver:
         await driver.request(delete_request(id, RetryState(lambda: None)))

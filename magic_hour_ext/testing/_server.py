@@ -324,8 +324,8 @@ class MagicHourServer:
         """The API listener's requests with this method (None: any) about this project (None: any).
 
         Example:
-            >>> gets = server.api_requests(project_id=project.id)  # doctest: +SKIP
-            >>> deletes = server.api_requests("DELETE")  # doctest: +SKIP
+            >>> gets = server.api_requests(project_id=project.id)
+            >>> deletes = server.api_requests("DELETE")
         """
         return self._filter("api", method, project_id)
 
@@ -449,11 +449,11 @@ class MagicHourServer:
             template: A video template: its DELETE answers 422 (the API's "cannot be deleted").
 
         Example:
-            >>> project = server.create_project(  # doctest: +SKIP
+            >>> project = server.create_project(
             ...     timeline=[("queued", 0.2), ("rendering", 0.3), ("complete", None)],
             ...     outputs=[Output(), Output(size=1 << 30, name="big.bin")],
             ... )
-            >>> failed = server.create_project(  # doctest: +SKIP
+            >>> failed = server.create_project(
             ...     timeline=[("rendering", 0.1), ("error", None)],
             ...     error=("no_source_face", "Please use an image with a detectable face"),
             ... )
@@ -499,8 +499,8 @@ class MagicHourServer:
         """Queue a fault; faults are tried in the order added (see `Fault`).
 
         Example:
-            >>> server.add_fault(Fault.status(503, times=2))  # doctest: +SKIP
-            >>> server.add_fault(Fault.truncate(at=0.5, route="download"))  # doctest: +SKIP
+            >>> server.add_fault(Fault.status(503, times=2))
+            >>> server.add_fault(Fault.truncate(at=0.5, route="download"))
         """
         self._faults.add(fault)
 
