@@ -1,7 +1,8 @@
 """magic-hour-ext: a robust Python client for Magic Hour image projects.
 
-Wait for an image project and download its outputs with :func:`check_result` (or
-:func:`acheck_result`); get or delete one project with :func:`get_project` and
+Create a project with any tool, uploading its local input files, then wait and save its outputs,
+with :func:`generate` (or :func:`agenerate`); wait for an image project and download its outputs
+with :func:`check_result` (or :func:`acheck_result`); get or delete one project with :func:`get_project` and
 :func:`delete_project`; upload input files with :func:`upload_file` (or :func:`upload_files`,
 :func:`aupload_file`); verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every error
 is a :class:`MagicHourError`. :class:`DeadlineTransport` is the httpx transport that keeps deadlines
@@ -47,6 +48,7 @@ from ._errors import (
     WebhookTimestampOutsideWindowError,
     WebhookVerificationError,
 )
+from ._generate import agenerate, generate
 from ._log import SignedURLFilter as _SignedURLFilter
 from ._log import redact_signed_urls_in_logs
 from ._naming import output_filename
@@ -93,12 +95,14 @@ __all__ = [
     "WebhookVerificationError",
     "acheck_result",
     "adelete_project",
+    "agenerate",
     "aget_project",
     "aupload_file",
     "aupload_files",
     "check_result",
     "client_from_env",
     "delete_project",
+    "generate",
     "get_project",
     "output_filename",
     "poll_interval",
