@@ -12,12 +12,11 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
 from generated import AuthenticatedClient
-from generated.catalog import Tool
 
 from ._async import AsyncDriver
 from ._check import acheck_result, check_download_client, check_result, prepare
@@ -38,6 +37,9 @@ from ._requests import ApiRequest
 from ._result import CheckResult, DownloadProgress, UploadProgress
 from ._sync import SyncDriver
 from ._upload_api import asend_files, send_files
+
+if TYPE_CHECKING:
+    from generated.catalog import Tool
 
 __all__ = ["agenerate", "generate"]
 
