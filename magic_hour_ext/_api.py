@@ -98,12 +98,13 @@ def get_project(id: str, *, kind: KindName = "image", client: AuthenticatedClien
 
     Example:
         >>> from magic_hour_ext import get_project
-        >>> project = get_project("cuid-example")  # doctest: +SKIP
-        >>> str(project.status), [d.url for d in project.downloads]  # doctest: +SKIP
-        ('complete', ['https://videos.magichour.ai/id/output.png?...'])
-        >>> video = get_project("cuid-video", kind="video")  # doctest: +SKIP
-        >>> video.width, video.height, video.end_seconds - video.start_seconds  # doctest: +SKIP
-        (1024, 576, 15.0)
+        >>> project = get_project("cuid-example")  # MAGIC_HOUR_API_KEY is set
+        >>> str(project.status), [d.url for d in project.downloads]
+        ('complete', ['http...://.../cuid-example/0/output.png?expires=...&signature=...'])
+        >>> _ = server.create_project("cuid-video", kind="video")  # the local server, here
+        >>> video = get_project("cuid-video", kind="video")
+        >>> type(video).__name__, [d.url for d in video.downloads]
+        ('VideoProject', ['http...://.../cuid-video/0/output.mp4?expires=...&signature=...'])
     """
     with _sync_driver(id, kind, client) as (chosen, driver):
         return driver.request(_get(id, chosen))
@@ -129,7 +130,12 @@ async def aget_project(
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import aget_project
-        >>> project = asyncio.run(aget_project("cuid-example", kind="audio"))  # doctest: +SKIP
+        >>> project = asyncio.run(aget_project("cuid-example"))
+        >>> str(project.status)
+        'complete'
+        >>> _ = server.create_project("cuid-audio", kind="audio")
+        >>> type(asyncio.run(aget_project("cuid-audio", kind="audio"))).__name__
+        'AudioProject'
     """
     async with _async_driver(id, kind, client) as (chosen, driver):
         return await driver.request(_get(id, chosen))
@@ -144,8 +150,9 @@ def delete_project(id: str, *, kind: KindName = "image", client: AuthenticatedCl
 
     Example:
         >>> from magic_hour_ext import delete_project
-        >>> delete_project("cuid-example")  # doctest: +SKIP
-        >>> delete_project("cuid-video", kind="video")  # doctest: +SKIP
+        >>> delete_project("cuid-example")
+        >>> _ = server.create_project("cuid-video", kind="video")
+        >>> delete_project("cuid-video", kind="video")
     """
     with _sync_driver(id, kind, client) as (chosen, driver):
         driver.request(_delete(id, chosen))
@@ -159,7 +166,7 @@ async def adelete_project(
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import adelete_project
-        >>> asyncio.run(adelete_project("cuid-example"))  # doctest: +SKIP
+        >>> asyncio.run(adelete_project("cuid-example"))
     """
     async with _async_driver(id, kind, client) as (chosen, driver):
         await driver.request(_delete(id, chosen))

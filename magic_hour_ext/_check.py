@@ -309,15 +309,16 @@ def check_result(
 
     Example:
         >>> from magic_hour_ext import check_result
-        >>> result = check_result("cuid-example", download_directory="outputs")  # doctest: +SKIP
-        >>> result.status, result.downloaded_paths  # doctest: +SKIP
+        >>> result = check_result("cuid-example", download_directory="outputs")
+        >>> result.status, result.downloaded_paths
         ('complete', [PosixPath('outputs/mh-cuid-example-1.png')])
-        >>> once = check_result("cuid-example", wait_for_completion=False)  # doctest: +SKIP
-        >>> once.status, once.downloaded_paths  # doctest: +SKIP
-        ('rendering', [])
-        >>> video = check_result("cuid-video", kind="video", download_directory="outputs")  # doctest: +SKIP
-        >>> video.project.fps, video.downloaded_paths  # doctest: +SKIP
-        (30.0, [PosixPath('outputs/mh-cuid-video-1.mp4')])
+        >>> once = check_result("cuid-example", wait_for_completion=False, download_outputs=False)
+        >>> once.status, once.downloaded_paths  # one GET, whatever the status
+        ('complete', [])
+        >>> _ = server.create_project("cuid-video", kind="video")  # the local server, here
+        >>> video = check_result("cuid-video", kind="video", download_directory="outputs")
+        >>> type(video.project).__name__, video.downloaded_paths
+        ('VideoProject', [PosixPath('outputs/mh-cuid-video-1.mp4')])
     """
     plan, api, owned = prepare(
         id,
@@ -399,9 +400,9 @@ async def acheck_result(
     Example:
         >>> import asyncio
         >>> from magic_hour_ext import acheck_result
-        >>> waiting = acheck_result("cuid-example", download_directory="outputs")  # doctest: +SKIP
-        >>> result = asyncio.run(waiting)  # doctest: +SKIP
-        >>> result.downloaded_paths  # doctest: +SKIP
+        >>> waiting = acheck_result("cuid-example", download_directory="outputs")
+        >>> result = asyncio.run(waiting)
+        >>> result.downloaded_paths
         [PosixPath('outputs/mh-cuid-example-1.png')]
     """
     plan, api, owned = prepare(

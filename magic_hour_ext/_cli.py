@@ -471,7 +471,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gets exactly one JSON object for it (:func:`error_json`), so a pipe always reads one object.
 
     Example:
-        >>> main(["check-result", "--help"])  # doctest: +SKIP
+        >>> main(["get", "cuid-example"])  # MAGIC_HOUR_API_KEY is set
+        id               cuid-example
+        status           complete
+        ...
+        0
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     try:

@@ -38,8 +38,8 @@ class CheckResult(Generic[P]):
 
     Example:
         >>> from magic_hour_ext import check_result
-        >>> result = check_result("cuid-example")  # doctest: +SKIP
-        >>> result.status, result.downloaded_paths  # doctest: +SKIP
+        >>> result = check_result("cuid-example")
+        >>> result.status, result.downloaded_paths
         ('complete', [PosixPath('mh-cuid-example-1.png')])
     """
 

@@ -1,7 +1,7 @@
 """Rebuild openapi.yaml and generated/ from the upstream OpenAPI document, and say what changed.
 
-Run as ``make update-spec UPSTREAM=<path or URL>`` (or ``.venv/bin/python scripts/update_spec.py
-UPSTREAM [--allow-breaking] [--dry-run]``). The steps:
+Run as ``make update-spec UPSTREAM=<path or URL>`` (or ``.venv-3.11/bin/python scripts/update_spec.py
+UPSTREAM [--allow-breaking] [--dry-run]``, with the environment of your Python). The steps:
 
 1. load the upstream document (JSON or YAML, a file or an http(s) URL);
 2. keep the operations listed in ``scripts/spec/operations.yaml``, and what they use;

@@ -38,8 +38,8 @@ class RecordedRequest:
     Its repr shows neither headers nor a signed query string (they hold credentials).
 
     Example:
-        >>> downloads = server.download_requests()  # doctest: +SKIP
-        >>> assert all("authorization" not in r.headers for r in downloads)  # doctest: +SKIP
+        >>> downloads = server.download_requests()
+        >>> assert all("authorization" not in r.headers for r in downloads)
     """
 
     host: Literal["api", "download"]

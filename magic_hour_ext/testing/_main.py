@@ -38,20 +38,27 @@ def serve(
     called from the main thread) both stop it cleanly: connections closed, "Stopped." printed.
 
     Example:
-        >>> failing = ProjectSpec(timeline=(("rendering", 60.0), ("error", None)))
-        >>> serve(port=8080, projects=[failing])  # doctest: +SKIP
+        >>> stop = threading.Event()
+        >>> stop.set()  # stops it at once; serve() alone runs until Ctrl-C
+        >>> serve(until=stop)
         Magic Hour local server
-          API:        http://127.0.0.1:8080
-          ...
+          API:        http://127.0.0.1:...
+          downloads:  http://127.0.0.1:...
+          token:      test-token
+        ...
+        Stop it with Ctrl-C, or SIGTERM (kill <pid>).
+        Stopped.
     """
     out = sys.stdout if out is None else out
     until = threading.Event() if until is None else until
     if not _is_loopback(host):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
+    # Ctrl-C is caught from before the server starts: one pressed as soon as the URLs show (or
+    # earlier) stops it as cleanly as one pressed later, with "Stopped." and exit status 0.
     with (
+        contextlib.suppress(KeyboardInterrupt),
         MagicHourServer(token, host=host, port=port, download_port=download_port) as server,
         _stopped_by_sigterm(until),
-        contextlib.suppress(KeyboardInterrupt),  # from here on, Ctrl-C is a clean stop
     ):
         created = [(spec, spec.create(server)) for spec in (projects or samples())]
         lines = [

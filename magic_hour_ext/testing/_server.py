@@ -324,8 +324,8 @@ class MagicHourServer:
         """The API listener's requests with this method (None: any) about this project (None: any).
 
         Example:
-            >>> gets = server.api_requests(project_id=project.id)  # doctest: +SKIP
-            >>> deletes = server.api_requests("DELETE")  # doctest: +SKIP
+            >>> gets = server.api_requests(project_id=project.id)
+            >>> deletes = server.api_requests("DELETE")
         """
         return self._filter("api", method, project_id)
 
@@ -377,9 +377,13 @@ class MagicHourServer:
         files live in a temporary directory that `stop()` removes: read them before.
 
         Example:
-            >>> upload = server.uploads[file_path]  # doctest: +SKIP
-            >>> upload.size, upload.sha256()  # doctest: +SKIP
-            (1073741824, '9f86d0...')
+            >>> from pathlib import Path
+            >>> from magic_hour_ext import upload_file
+            >>> _ = Path("face.png").write_bytes(b"not really a PNG")
+            >>> file_path = upload_file("face.png")  # MAGIC_HOUR_BASE_URL is this server's
+            >>> upload = server.uploads[file_path]
+            >>> upload.size, upload.read()
+            (16, b'not really a PNG')
         """
         return self._uploads.stored()
 
@@ -449,16 +453,18 @@ class MagicHourServer:
             template: A video template: its DELETE answers 422 (the API's "cannot be deleted").
 
         Example:
-            >>> project = server.create_project(  # doctest: +SKIP
+            >>> project = server.create_project(
             ...     timeline=[("queued", 0.2), ("rendering", 0.3), ("complete", None)],
             ...     outputs=[Output(), Output(size=1 << 30, name="big.bin")],
             ... )
-            >>> failed = server.create_project(  # doctest: +SKIP
+            >>> failed = server.create_project(
             ...     timeline=[("rendering", 0.1), ("error", None)],
             ...     error=("no_source_face", "Please use an image with a detectable face"),
             ... )
             >>> big = [Output.mp4(size=4 << 30)]
-            >>> video = server.create_project(kind="video", outputs=big)  # doctest: +SKIP
+            >>> video = server.create_project(kind="video", outputs=big)  # 4 GiB, generated when served
+            >>> video.outputs[0].length
+            4294967296
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -499,8 +505,8 @@ class MagicHourServer:
         """Queue a fault; faults are tried in the order added (see `Fault`).
 
         Example:
-            >>> server.add_fault(Fault.status(503, times=2))  # doctest: +SKIP
-            >>> server.add_fault(Fault.truncate(at=0.5, route="download"))  # doctest: +SKIP
+            >>> server.add_fault(Fault.status(503, times=2))
+            >>> server.add_fault(Fault.truncate(at=0.5, route="download"))
         """
         self._faults.add(fault)
 

@@ -1,11 +1,11 @@
 """Benchmarks of magic-hour-ext against the official SDK (magic-hour==0.90.0) and curl, in one run.
 
 Run as ``make bench`` (or ``make bench-quick``), which runs ``PYTHONPATH=scripts
-.venv-bench/bin/python -m bench [--quick] [--output PATH]`` in the separate virtualenv
-``.venv-bench``, the only place the official SDK is installed. Every peer talks to a local Magic
-Hour server on 127.0.0.1 (``magic_hour_ext.testing``): nothing reaches the network. It prints a
-markdown table and writes it, with the date, the machine and the command, to
-``docs/benchmarks.md`` (or ``--output``).
+.venv-bench-3.11/bin/python -m bench [--quick] [--output PATH]`` in the separate virtualenv
+``.venv-bench-<Python version>``, the only place the official SDK is installed. Every peer talks
+to a local Magic Hour server on 127.0.0.1 (``magic_hour_ext.testing``): nothing reaches the
+network. It prints a markdown table and writes it, with the date, the machine and the command,
+to ``docs/benchmarks.md`` (or ``--output``).
 
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
 4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a

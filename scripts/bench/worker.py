@@ -51,7 +51,7 @@ class _Peer:
         self.file: str | None = spec.get("file")
         self.interval: float | None = spec.get("interval")
         if self.name == "official":
-            # The official SDK ships no type hints, and only .venv-bench has it: load it as Any.
+            # The official SDK ships no type hints, and only .venv-bench-<version> has it: load it as Any.
             self._sdk: Any = importlib.import_module("magic_hour")
             if self.interval is not None:
                 os.environ["MAGIC_HOUR_POLL_INTERVAL"] = repr(self.interval)  # how the SDK takes one

@@ -107,23 +107,33 @@ def apply_overlay(document: dict[str, Any], overlay: Overlay) -> list[str]:
         if not nodes:
             warnings.append(f"{action.name} selected nothing")
         elif action.remove:
-            _remove(action, nodes)
+            _remove(action, nodes, document)
         else:
             warnings.extend(warning for node in nodes if (warning := _update(action, node)) is not None)
     return warnings
 
 
-def _remove(action: _Action, nodes: jsonpath_rfc9535.JSONPathNodeList) -> None:
+def _remove(action: _Action, nodes: jsonpath_rfc9535.JSONPathNodeList, document: JSON) -> None:
     if any(not node.location for node in nodes):
         raise SpecError(f"{action.name} would remove the whole document")
     # Deepest and last first, so that removing one node never moves another.
     for node in sorted(nodes, key=_sort_key, reverse=True):
-        parent = node.parent.value if node.parent is not None else None
+        # The parent is found from the document by the node's location: jsonpath-rfc9535's
+        # JSONPathNode.parent is an attribute in 1.x (Python 3.11) and a method in 2.x (3.12+).
+        parent = _at(document, node.location[:-1])
         key = node.location[-1]
         if isinstance(parent, dict):
             parent.pop(key, None)
         elif isinstance(parent, list) and isinstance(key, int) and key < len(parent):
             del parent[key]
+
+
+def _at(document: JSON, location: tuple[str | int, ...]) -> JSON:
+    """The value at *location* (keys and indexes from the root) in *document*."""
+    value = document
+    for key in location:
+        value = value[key]
+    return value
 
 
 def _sort_key(node: jsonpath_rfc9535.JSONPathNode) -> list[tuple[int, str]]:

@@ -6,12 +6,14 @@ repository root on ``sys.path``: ``pythonpath`` in pyproject.toml).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -22,7 +24,7 @@ import httpx
 from generated import AuthenticatedClient
 from generated.models import ImageProject
 from magic_hour_ext import CheckResult
-from magic_hour_ext.testing import MagicHourServer
+from magic_hour_ext.testing import MagicHourServer, Project
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,6 +37,10 @@ BACKENDS = ("asyncio", "trio")
 
 MODES = ("sync", *BACKENDS)
 """How a test calls the library: the sync function, or its async twin on each backend."""
+
+DEADLINE_SLACK = 1.75
+"""How far past its deadline a check_result call may end in a test: the promised second, plus
+0.75 s for a loaded 2-core machine (``elapsed < timeout + DEADLINE_SLACK``)."""
 
 
 def in_mode(mode: str, sync: Callable[P, R], asynchronous: Callable[P, Awaitable[R]]) -> Callable[P, R]:
@@ -76,6 +82,20 @@ def files(directory: Path) -> list[str] | None:
     return sorted(path.name for path in directory.iterdir())
 
 
+def finished_files(directory: Path) -> list[str] | None:
+    """Like :func:`files`, without the resume state an interrupted download leaves behind.
+
+    A stopped download keeps its bytes as ``.NAME.partial`` (plus ``.NAME.partial.json``) for the
+    next run to resume; never under a final name. This fails if such state is not hidden.
+    """
+    names = files(directory)
+    if names is None:
+        return None
+    state = [n for n in names if n.endswith((".partial", ".partial.json"))]
+    assert all(n.startswith(".") for n in state), state
+    return [n for n in names if n not in state]
+
+
 def project_body(**overrides: Any) -> dict[str, Any]:
     """An image project as the API sends it: the 11 fields of the spec, *overrides* applied.
 
@@ -106,6 +126,55 @@ def project_body(**overrides: Any) -> dict[str, Any]:
 def image_project(**overrides: Any) -> ImageProject:
     """:func:`project_body` parsed by the generated model."""
     return ImageProject.from_dict(project_body(**overrides))
+
+
+@contextlib.contextmanager
+def statuses_by_gets(server: MagicHourServer, project: Project, *steps: tuple[str, int]) -> Iterator[None]:
+    """Show *project* with each status of *steps* until it has answered that many more GETs.
+
+    Then (and after the block) the project shows what its timeline says: give it
+    ``timeline=[("complete", None)]`` to end there. Counted in answered GETs, not in seconds, so
+    a client sees every status however loaded the machine is (a step may be seen more often than
+    its count, never less). Works for any client: a thread of the test watches the server's log.
+
+    ``with statuses_by_gets(server, project, ("queued", 1), ("rendering", 2)): run(project.id)``
+    """
+    stop = threading.Event()
+
+    def answered() -> int:
+        return sum(r.status is not None for r in server.api_requests(project_id=project.id))
+
+    def script() -> None:
+        total = 0
+        for status, gets in steps:
+            project.extra_fields["status"] = status
+            total += gets
+            while answered() < total:
+                if stop.wait(0.005):
+                    return
+        project.extra_fields.pop("status", None)
+
+    project.extra_fields["status"] = steps[0][0]  # before the client's first GET
+    thread = threading.Thread(target=script, name="statuses_by_gets", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        project.extra_fields.pop("status", None)
+
+
+@contextlib.contextmanager
+def refused_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole block.
+
+    Bound and never listening, so no other test (nor another xdist worker's server) can take it
+    meanwhile: a port closed before use could be anyone's by the time it is dialled.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
 
 
 def child_env(**extra: str) -> dict[str, str]:

@@ -14,6 +14,8 @@ Here:
 - ``fast``: polls every 0.02 s and retry waits skipped (``instant_retries``: 6 attempts); opt in with
   ``pytestmark = pytest.mark.usefixtures("fast")``.
 - ``download_host``: a download host the test scripts (``_helpers.DownloadHost``).
+- ``retries``: the list of retries stamina schedules during the test (one ``RetryDetails`` each),
+  to count them instead of timing them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import stamina
+from stamina.instrumentation import RetryDetails
 
 from magic_hour_ext import CheckResult, acheck_result, check_result
 from magic_hour_ext.testing import MagicHourServer, instant_retries
@@ -53,6 +57,17 @@ def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("MAGIC_HOUR_POLL_INTERVAL", "0.02")
     with instant_retries():
         yield
+
+
+@pytest.fixture
+def retries() -> Iterator[list[RetryDetails]]:
+    scheduled: list[RetryDetails] = []
+    hooks = stamina.instrumentation.get_on_retry_hooks()
+    stamina.instrumentation.set_on_retry_hooks([*hooks, scheduled.append])
+    try:
+        yield scheduled
+    finally:
+        stamina.instrumentation.set_on_retry_hooks(hooks)
 
 
 @pytest.fixture

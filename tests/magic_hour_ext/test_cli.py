@@ -27,6 +27,7 @@ from magic_hour_ext import (
     DownloadError,
     MissingAPIKeyError,
     NotFoundError,
+    ProjectCanceledError,
     ProjectFailedError,
     UnprocessableEntityError,
     WaitTimeoutError,
@@ -35,7 +36,7 @@ from magic_hour_ext._cli import UsageError, build_parser, error_message, exit_co
 from magic_hour_ext._commands import DeclinedError, NotConfirmedError
 from magic_hour_ext._sizes import human_size
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
-from tests.magic_hour_ext._helpers import child_env
+from tests.magic_hour_ext._helpers import child_env, image_project, statuses_by_gets
 
 FAST = [("queued", 0.2), ("rendering", 0.2), ("complete", None)]
 
@@ -67,11 +68,10 @@ def assert_plain(text: str) -> None:
 
 
 def test_check_result_waits_downloads_and_prints_the_paths(server: MagicHourServer, tmp_path: Path) -> None:
-    # Long enough phases that the run (Python starting included) sees at least rendering then complete.
-    timeline = [("queued", 1.0), ("rendering", 0.8), ("complete", None)]
-    project = server.create_project(timeline=timeline, outputs=[Output(), Output(size=300_000, name="b.bin")])
+    project = server.create_project(outputs=[Output(), Output(size=300_000, name="b.bin")])
 
-    run = run_cli(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
+    with statuses_by_gets(server, project, ("queued", 1), ("rendering", 1)):
+        run = run_cli(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
 
     assert run.returncode == 0, run.stderr
     paths = [tmp_path / line for line in run.stdout.splitlines()]
@@ -83,7 +83,7 @@ def test_check_result_waits_downloads_and_prints_the_paths(server: MagicHourServ
         for line in run.stderr.splitlines()
         if line.endswith(("queued", "rendering", "complete"))
     ]
-    assert statuses in (["queued", "rendering", "complete"], ["rendering", "complete"])
+    assert statuses == ["queued", "rendering", "complete"]
     err = run.stderr
     assert f"output 2: downloading to out/mh-{project.id}-2.bin (300.0 kB)" in err
     assert_plain(run.stdout + run.stderr)
@@ -117,12 +117,13 @@ def test_a_timeout_exits_3_with_one_line(server: MagicHourServer, tmp_path: Path
     project = server.create_project(timeline=[("rendering", 60.0), ("complete", None)])
     started = time.monotonic()
 
-    run = run_cli(server, "check-result", project.id, "--timeout", "0.5", cwd=tmp_path)
+    # 2 s: long enough for the first GET to be answered in a child started on a loaded machine.
+    run = run_cli(server, "check-result", project.id, "--timeout", "2", cwd=tmp_path)
 
     assert run.returncode == 3
     assert time.monotonic() - started < 15
     assert run.stderr.splitlines()[-1] == (
-        f"magic-hour-ext: error: timed out: image project {project.id} is still rendering after 0.5 s; "
+        f"magic-hour-ext: error: timed out: image project {project.id} is still rendering after 2 s; "
         "run the same command again to keep waiting"
     )
     assert "Traceback" not in run.stderr
@@ -516,6 +517,8 @@ def test_ctrl_c_during_a_download_exits_130_and_the_next_run_resumes(
     finally:
         proc.kill()
     assert proc.returncode == 130, stderr
+    # Stopped at once: far from the whole gibibyte of any output (counted by the server).
+    assert all(r.bytes_sent < (1 << 30) // 4 for r in server.download_requests())
     assert stderr.splitlines()[-1] == "magic-hour-ext: error: interrupted"
     assert "Traceback" not in stderr
     assert stdout == ""
@@ -755,6 +758,25 @@ def test_an_unexpected_error_says_how_to_see_the_traceback() -> None:
     assert error_message(RuntimeError("bug")) == "unexpected RuntimeError: bug (--debug shows the traceback)"
 
 
-def test_a_failed_project_message_is_the_library_one() -> None:
-    assert issubclass(ProjectFailedError, Exception)  # mapped to 1 above via the E2E test
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            ProjectFailedError(
+                image_project(status="error", error={"code": "no_face", "message": "No face"})
+            ),
+            "image project 'cuid-example' failed (no_face: No face)",
+        ),
+        (ProjectCanceledError(image_project(status="canceled")), "image project 'cuid-example' was canceled"),
+    ],
+)
+def test_a_failed_or_canceled_project_exits_1_with_the_library_message(
+    error: Exception, message: str
+) -> None:
+    assert exit_code(error) == 1
+    assert error_message(error) == str(error) == message
+
+
+def test_a_download_error_exits_4_with_its_own_message() -> None:
+    assert exit_code(DownloadError("broken")) == 4
     assert error_message(DownloadError("broken")) == "broken"

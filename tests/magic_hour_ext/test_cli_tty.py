@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from magic_hour_ext.testing import MagicHourServer, Output
-from tests.magic_hour_ext._helpers import child_env
+from tests.magic_hour_ext._helpers import child_env, statuses_by_gets
 
 
 def run_in_pty(
@@ -62,13 +62,10 @@ def run_in_pty(
 
 
 def test_a_terminal_gets_status_lines_and_a_progress_bar(server: MagicHourServer, tmp_path: Path) -> None:
-    project = server.create_project(
-        # Longer than Python takes to start and import on a loaded 2-core machine (about 0.7 s).
-        timeline=[("rendering", 1.5), ("complete", None)],
-        outputs=[Output(size=3_000_000, name="big.png")],
-    )
+    project = server.create_project(outputs=[Output(size=3_000_000, name="big.png")])
 
-    code, screen = run_in_pty(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
+    with statuses_by_gets(server, project, ("rendering", 1)):
+        code, screen = run_in_pty(server, "check-result", project.id, "-o", "out", cwd=tmp_path)
 
     assert code == 0, screen
     assert "\x1b[" in screen  # rich drew it: colours and cursor moves

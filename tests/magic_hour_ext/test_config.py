@@ -16,7 +16,7 @@ from magic_hour_ext._errors import (
     MissingWebhookSecretError,
 )
 from magic_hour_ext.testing import MagicHourServer
-from tests.magic_hour_ext._helpers import api_client
+from tests.magic_hour_ext._helpers import api_client, statuses_by_gets
 
 
 def test_client_from_env_uses_key_and_base_url() -> None:
@@ -123,9 +123,9 @@ def test_check_result_refuses_a_near_busy_poll_against_a_remote_api(
 
 
 def test_fast_polls_stay_allowed_against_a_local_server(mode: str, server: MagicHourServer) -> None:
-    # Long enough to be seen unfinished by the first GET on a loaded machine, then polled fast.
-    project = server.create_project(timeline=[("rendering", 0.6), ("complete", None)])
-    result = call(mode, api_client(server), project.id, download_outputs=False, poll_interval=0.01)
+    project = server.create_project()
+    with statuses_by_gets(server, project, ("rendering", 2)):
+        result = call(mode, api_client(server), project.id, download_outputs=False, poll_interval=0.01)
     assert result.status == "complete"
     assert len(server.api_requests()) >= 3
 

@@ -339,12 +339,17 @@ def test_project_changing_under_refresh_is_malformed() -> None:
 def test_stepper_runs_the_protocol() -> None:
     clock = FakeClock()
     stepper = Stepper(check_flow(make_plan(clock, timeout=5.0)))
-    outcomes = iter([project("queued"), None, project("complete")])
+    saved = {1: Path("out/mh-p-1.png"), 2: Path("out/mh-p-2.png")}
+    outcomes = iter([project("queued"), None, project("complete", downloads=2), DownloadOutcome(saved, ())])
+    actions = []
     while (action := stepper.action) is not None:
+        actions.append(type(action).__name__)
         with stepper.step():
-            stepper.send(next(outcomes) if not isinstance(action, Download) else DownloadOutcome({}, ()))
+            stepper.send(next(outcomes))
+    assert actions == ["Fetch", "Sleep", "Fetch", "Download"]
     assert stepper.result is not None
     assert stepper.result.status == "complete"
+    assert stepper.result.downloaded_paths == [saved[1], saved[2]]
 
 
 def test_stepper_throws_errors_into_the_flow() -> None:

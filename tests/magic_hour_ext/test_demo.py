@@ -54,4 +54,6 @@ def test_demo_end_to_end_twice_at_once_into_the_same_folder(tmp_path: Path) -> N
             for line in stderr.splitlines()
             if line.endswith(("queued", "rendering", "complete"))
         ]
-        assert statuses == ["queued", "rendering", "complete"]
+        # Queued for 1 s from the project's creation in the child: on a loaded machine the first
+        # GET can come later than that. Rendering (2.5 s) is always seen.
+        assert statuses in (["queued", "rendering", "complete"], ["rendering", "complete"])

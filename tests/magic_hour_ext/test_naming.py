@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,11 +67,40 @@ def test_different_ids_never_share_a_name(a: str, b: str) -> None:
     assert safe_project_id(a) != safe_project_id(b)
 
 
-def test_deterministic_and_plain_ids_unchanged() -> None:
+def test_plain_ids_are_unchanged() -> None:
     assert output_filename("cuid-example", 2, BASE + "output.png") == "mh-cuid-example-2.png"
-    assert safe_project_id("a/b") == safe_project_id("a/b")
-    assert "." in safe_project_id("a/b")
-    assert os.sep not in safe_project_id("../a")
+
+
+@pytest.mark.parametrize(
+    ("project_id", "expected"),
+    [
+        ("a/b", "a_b." + hashlib.sha256(b"a/b").hexdigest()[:12]),
+        ("../a", "___a." + hashlib.sha256(b"../a").hexdigest()[:12]),
+        ("é", "_." + hashlib.sha256("é".encode()).hexdigest()[:12]),
+        ("x" * 101, "x" * 100 + "." + hashlib.sha256(b"x" * 101).hexdigest()[:12]),
+    ],
+)
+def test_other_ids_get_the_sha256_of_the_raw_id(project_id: str, expected: str) -> None:
+    # The documented rule, computed here independently: the same name on every run and machine.
+    assert safe_project_id(project_id) == expected
+    assert os.sep not in expected
+
+
+def test_names_do_not_depend_on_the_process() -> None:
+    # Nothing per process (hash seeds, randomness) may enter a name: a run resumed later must find
+    # the files of the first.
+    code = "from magic_hour_ext._naming import output_filename as f; print(f('a/b?c', 3, 'http://h/x.PNG'))"
+    names = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert names == {output_filename("a/b?c", 3, "http://h/x.PNG")}
 
 
 def test_surrogates_do_not_crash() -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,13 +34,14 @@ from magic_hour_ext._async import AsyncDriver
 from magic_hour_ext._core import Download
 from magic_hour_ext._download import DownloadItem, DownloadOutcome, StallRule
 from magic_hour_ext._sync import SyncDriver
-from magic_hour_ext.testing import Fault, MagicHourServer, Output
+from magic_hour_ext.testing import Fault, MagicHourServer, Output, RecordedRequest
 from tests.magic_hour_ext._helpers import (
     Run,
     api_client,
     child_env,
     download_client,
     files,
+    finished_files,
     in_mode,
     wait_until,
 )
@@ -185,7 +187,117 @@ def test_first_failed_download_stops_the_others(
     with pytest.raises(DownloadError, match="404") as info:
         counted_run(run, mode, project.id, delays={0: 0.1})
     assert info.value.path == tmp_path / "out" / f"mh-{project.id}-2.bin"
-    assert files(tmp_path / "out") == []
+    assert finished_files(tmp_path / "out") == []
+
+
+BIG = 256 << 20  # a big output, served as a trickle (FLOW): about 10 s to send whole
+
+
+def flow() -> Fault:
+    """A download that flows steadily but slowly (256 KiB every 10 ms): in flight for seconds."""
+    return Fault.trickle(chunk=256 << 10, interval=0.01, route="download")
+
+
+def closed_downloads(server: MagicHourServer) -> list[RecordedRequest]:
+    """The download requests, once the client has closed every download connection.
+
+    A download that was not really stopped keeps its connection open and bytes flowing, and this
+    fails after 5 s (a stopped one closes at once).
+    """
+    deadline = time.monotonic() + 5
+    while server.open_download_connections and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if server.open_download_connections:  # say where every thread is, to tell why
+        stacks = "\n".join(
+            f"{thread.name}:\n{''.join(traceback.format_stack(sys._current_frames()[thread.ident]))}"
+            for thread in threading.enumerate()
+            if thread.ident in sys._current_frames()
+        )
+        sent = [r.bytes_sent for r in server.download_requests()]
+        pytest.fail(f"downloads still open after 5 s (bytes sent: {sent}); threads:\n{stacks}")
+    return server.download_requests()
+
+
+def test_the_first_failure_stops_a_download_in_flight(
+    run: Run, mode: str, server: MagicHourServer, tmp_path: Path
+) -> None:
+    # Output 1 flows; output 2's request goes out 0.3 s later and fails: the download of output 1
+    # must stop there, counted in the bytes the server sent, not only in the files left.
+    project = server.create_project(
+        outputs=[Output(size=BIG, name="big.bin"), Output(size=10, name="small.bin")]
+    )
+    server.add_fault(flow())
+    server.add_fault(Fault.status(404, route="download"))
+    with pytest.raises(DownloadError, match="404") as info:
+        counted_run(run, mode, project.id, delays={1: 0.3})
+    assert info.value.path == tmp_path / "out" / f"mh-{project.id}-2.bin"
+    big, small = closed_downloads(server)
+    assert (big.fault, small.status) == ("trickle", 404)
+    assert 0 < big.bytes_sent < BIG // 4, big.bytes_sent
+    assert finished_files(tmp_path / "out") == []
+
+
+@pytest.fixture
+def sigint_raises() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt in this process for the test (as in a program run by hand)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("sigint_raises")
+def test_ctrl_c_in_the_main_thread_stops_every_download(server: MagicHourServer, tmp_path: Path) -> None:
+    # Ctrl-C as the terminal sends it: SIGINT to the main thread (waiting for the download
+    # threads), once all three downloads flow. Python raises KeyboardInterrupt there.
+    project = server.create_project(outputs=[Output(size=BIG, name=f"{i}.bin") for i in range(3)])
+    for _ in range(3):
+        server.add_fault(flow())
+    flowing: set[int] = set()
+    lock = threading.Lock()
+    main = threading.main_thread().ident
+    assert main == threading.get_ident()
+
+    def ctrl_c(progress: DownloadProgress) -> None:
+        with lock:
+            if len(flowing) < 3 and progress.bytes_done > 0:
+                flowing.add(progress.index)
+                if len(flowing) == 3:
+                    signal.pthread_kill(main, signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        check_result(
+            project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=ctrl_c
+        )
+    downloads = closed_downloads(server)
+    assert len(downloads) == 3
+    assert all(d.bytes_sent < BIG // 4 for d in downloads), [d.bytes_sent for d in downloads]
+    assert finished_files(tmp_path) == []
+
+
+@pytest.mark.anyio
+async def test_cancellation_stops_every_download(server: MagicHourServer, tmp_path: Path) -> None:
+    project = server.create_project(outputs=[Output(size=BIG, name=f"{i}.bin") for i in range(3)])
+    for _ in range(3):
+        server.add_fault(flow())
+    flowing: set[int] = set()
+    with anyio.CancelScope() as scope:
+
+        def cancel(progress: DownloadProgress) -> None:  # once all three downloads flow
+            if progress.bytes_done > 0:
+                flowing.add(progress.index)
+                if len(flowing) == 3:
+                    scope.cancel()
+
+        await acheck_result(
+            project.id, client=api_client(server), download_directory=tmp_path, on_download_progress=cancel
+        )
+    assert scope.cancelled_caught
+    downloads = closed_downloads(server)
+    assert len(downloads) == 3
+    assert all(d.bytes_sent < BIG // 4 for d in downloads), [d.bytes_sent for d in downloads]
+    assert finished_files(tmp_path) == []
 
 
 def test_first_failure_is_raised_while_another_output_stalls(
@@ -197,8 +309,8 @@ def test_first_failure_is_raised_while_another_output_stalls(
     started = time.monotonic()
     with pytest.raises(DownloadError, match="404"):
         counted_run(run, mode, project.id, delays={1: 0.1})
-    assert time.monotonic() - started < 2.5
-    assert files(tmp_path / "out") == []
+    assert time.monotonic() - started < 10, "it did not wait for the stalled download (30 s)"
+    assert finished_files(tmp_path / "out") == []
 
 
 # -- files that cannot be written --------------------------------------------------------------------

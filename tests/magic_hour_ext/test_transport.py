@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import anyio
@@ -13,7 +12,7 @@ from magic_hour_ext import DeadlineTransport, NotFoundError, check_result, clien
 from magic_hour_ext._network import READ_SIZE
 from magic_hour_ext._transport import proxy_mounts
 from magic_hour_ext.testing import Fault, MagicHourServer, Output
-from tests.magic_hour_ext._helpers import DownloadHost
+from tests.magic_hour_ext._helpers import DownloadHost, refused_port
 
 SIZE = 8 << 20
 
@@ -53,23 +52,17 @@ def test_one_transport_serves_a_sync_and_an_async_client(server: MagicHourServer
     assert anyio.run(main, backend=anyio_backend) == 200
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_errors_are_httpx_errors(anyio_backend: str) -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/"
-    with httpx.Client(transport=DeadlineTransport()) as client, pytest.raises(httpx.ConnectError):
-        client.get(url)
-
-    async def main() -> None:
+    async def main(url: str) -> None:
         async with httpx.AsyncClient(transport=DeadlineTransport()) as client:
             await client.get(url)
 
-    with pytest.raises(httpx.ConnectError):
-        anyio.run(main, backend=anyio_backend)
+    with refused_port() as port:
+        url = f"http://127.0.0.1:{port}/"
+        with httpx.Client(transport=DeadlineTransport()) as client, pytest.raises(httpx.ConnectError):
+            client.get(url)
+        with pytest.raises(httpx.ConnectError):
+            anyio.run(main, url, backend=anyio_backend)
 
 
 def test_a_read_timeout_is_httpx_read_timeout(server: MagicHourServer) -> None:

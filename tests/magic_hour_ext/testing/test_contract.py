@@ -120,6 +120,11 @@ def test_get_200_matches_the_spec(
     )
     response = api.get(project.url_path)
     assert response.status_code == 200
+    body = response.json()
+    # The body checked is the one its timeline promises (not merely some valid project).
+    assert body["status"] == timeline[0][0]
+    assert len(body["downloads"]) == (2 if body["status"] == "complete" else 0)
+    assert body["error"] == (None if error is None else {"code": error[0], "message": error[1]})
     _validate(openapi, response)
 
 
@@ -128,7 +133,9 @@ def test_null_name_matches_the_spec(
     openapi: OpenAPI, server: MagicHourServer, api: httpx.Client, kind: Kind
 ) -> None:
     project = server.create_project(name=None, kind=kind)
-    _validate(openapi, api.get(project.url_path))
+    response = api.get(project.url_path)
+    assert (response.status_code, response.json()["name"]) == (200, None)
+    _validate(openapi, response)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,8 +1,10 @@
 """RecordedRequest: what it holds and what its repr hides."""
 
+import socket
+
 import httpx
 
-from magic_hour_ext.testing import RecordedRequest
+from magic_hour_ext.testing import MagicHourServer, RecordedRequest
 
 
 def _record(**changes: object) -> RecordedRequest:
@@ -37,6 +39,18 @@ def test_repr_without_query_or_answer() -> None:
     )
 
 
-def test_headers_are_case_insensitive() -> None:
-    assert _record().headers["authorization"] == "Bearer sekrit"
-    assert _record().headers["RANGE"] == "bytes=5-"
+def test_the_server_records_each_header_as_sent_and_reads_it_in_any_case(server: MagicHourServer) -> None:
+    # Sent raw, in mixed case and twice under one name: what the log holds is the server's reading
+    # of the wire, not a dict a test built.
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(
+            b"GET /v1/image-projects/p HTTP/1.1\r\nHost: x\r\nX-Trace-ID: abc\r\n"
+            b"x-multi: 1\r\nX-Multi: 2\r\nConnection: close\r\n\r\n"
+        )
+        while sock.recv(65536):
+            pass
+    [record] = server.requests
+    assert record.headers["x-trace-id"] == record.headers["X-TRACE-ID"] == "abc"
+    assert record.headers.get_list("X-Multi") == ["1", "2"]
+    assert "authorization" not in record.headers
+    assert record.status == 401
