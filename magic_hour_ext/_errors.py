@@ -408,7 +408,12 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
             why = f" ({no_response})" if no_response else ""
             super().__init__(f"{kind} project {project_id!r} {what}: the API never answered{why}")
             return
-        super().__init__(f"{kind} project {project_id!r} {what}; resume with check_result({project_id!r})")
+        again = (
+            f"check_result({project_id!r})"
+            if kind == "image"
+            else f"check_result({project_id!r}, kind={kind!r})"
+        )
+        super().__init__(f"{kind} project {project_id!r} {what}; resume with {again}")
 
 
 class DownloadError(MagicHourError):
