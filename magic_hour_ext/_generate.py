@@ -12,7 +12,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
 import httpx
 
@@ -32,49 +32,23 @@ from ._create import (
 )
 from ._errors import InvalidArgumentError, MagicHourError
 from ._fresh import fresh_client_kwargs
+from ._kinds import KIND_DEFAULT, Timeout
 from ._log import logger as log
 from ._requests import ApiRequest
 from ._result import CheckResult, DownloadProgress, UploadProgress
 from ._sync import SyncDriver
 from ._upload_api import asend_files, send_files
 
-if TYPE_CHECKING:
-    from generated.catalog import Tool
-
 __all__ = ["agenerate", "generate"]
 
-StatusHook = Callable[[Any], None]
+StatusHook = Callable[[Any], None]  # called with the kind's model (ImageProject, ...)
 CreatedHook = Callable[[str], None]
-
-#: The default deadline of the wait, per kind of project: check_result's for that kind.
-KIND_TIMEOUTS: Final = {"image": 600.0, "video": 1800.0, "audio": 600.0}
-
-
-class _KindDefault:
-    """The default *timeout* of generate: the one check_result has for the tool's kind."""
-
-    def __repr__(self) -> str:
-        return "<the kind's default>"
-
-
-KIND_DEFAULT: Final = _KindDefault()
 
 
 def _check_hooks(**hooks: object) -> None:
     for name, hook in hooks.items():
         if hook is not None and not callable(hook):
             raise InvalidArgumentError(f"{name} must be callable")
-
-
-def _wait_options(
-    tool: Tool, timeout: float | None | _KindDefault, options: dict[str, Any]
-) -> dict[str, Any]:
-    """check_result's keyword arguments, the default timeout resolved for the tool's kind."""
-    if tool.kind != "image":
-        raise InvalidArgumentError(
-            f"{tool.name} creates {tool.kind} projects: generate waits for image projects only today"
-        )
-    return {**options, "timeout": KIND_TIMEOUTS[tool.kind] if isinstance(timeout, _KindDefault) else timeout}
 
 
 def _begin(
@@ -89,14 +63,15 @@ def _begin(
     """Every check before the first request: the tool, the body, its files, the hooks, the wait's options.
 
     *wait* holds check_result's keyword arguments (generate's own, less the ones above); returned
-    with the default timeout resolved.
+    with the tool's ``kind``.
     """
     spec = find_tool(tool)
     job = prepare_job(spec, body)
     _check_hooks(on_upload_progress=on_upload_progress, on_created=on_created)
-    options = _wait_options(spec, wait.pop("timeout"), wait)
+    options = {**wait, "kind": spec.kind}
     _, api, owned = prepare(
         "pending",  # the project has no id yet: everything else is checked as check_result will
+        kind=spec.kind,
         wait_for_completion=options["wait_for_completion"],
         download_outputs=options["download_outputs"],
         download_directory=options["download_directory"],
@@ -176,7 +151,7 @@ def generate(
     download_directory: str | os.PathLike[str] | None = None,
     wait_for_completion: bool = True,
     download_outputs: bool = True,
-    timeout: float | None | _KindDefault = KIND_DEFAULT,
+    timeout: Timeout = KIND_DEFAULT,
     client: AuthenticatedClient | None = None,
     on_status_change: StatusHook | None = None,
     on_download_progress: Callable[[DownloadProgress], None] | None = None,
@@ -186,7 +161,7 @@ def generate(
     download_client: httpx.Client | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
-) -> CheckResult:
+) -> CheckResult[Any]:
     """Create a project with *tool*, uploading its local input files first; wait for it, and save its outputs.
 
     1. *body* is checked before anything is sent: a dict strictly against the tool's request
@@ -266,7 +241,7 @@ async def agenerate(
     download_directory: str | os.PathLike[str] | None = None,
     wait_for_completion: bool = True,
     download_outputs: bool = True,
-    timeout: float | None | _KindDefault = KIND_DEFAULT,  # noqa: ASYNC109 - the same parameters as generate
+    timeout: Timeout = KIND_DEFAULT,  # noqa: ASYNC109 - the same parameters as generate
     client: AuthenticatedClient | None = None,
     on_status_change: StatusHook | None = None,
     on_download_progress: Callable[[DownloadProgress], None] | None = None,
@@ -276,7 +251,7 @@ async def agenerate(
     download_client: httpx.AsyncClient | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
-) -> CheckResult:
+) -> CheckResult[Any]:
     """The async version of :func:`generate` (asyncio and trio): the same parameters, the same behaviour.
 
     Example:
@@ -298,4 +273,5 @@ async def agenerate(
         created = await _acreate(api, job, file_paths)
         with _about(job, created.id):
             _announce(job, created, on_created)
-            return await acheck_result(created.id, client=api, **options)
+            result: CheckResult[Any] = await acheck_result(created.id, client=api, **options)
+            return result

@@ -90,6 +90,38 @@ def test_local_files_are_uploaded_and_replaced_by_their_file_paths(
     assert result.project.credits_charged == 5
 
 
+@pytest.mark.parametrize(
+    ("tool", "kind", "model", "suffix"),
+    [
+        ("ai-talking-photo", "video", "VideoProject", ".mp4"),
+        ("ai-voice-cloner", "audio", "AudioProject", ".wav"),
+    ],
+)
+def test_video_and_audio_tools_wait_for_their_kind(
+    server: MagicHourServer, gen: Generate, tmp_path: Path, tool: str, kind: str, model: str, suffix: str
+) -> None:
+    voice = tmp_path / "voice.MP3"
+    voice.write_bytes(b"ID3 a voice")
+    bodies = {
+        "ai-talking-photo": {
+            "start_seconds": 0,
+            "end_seconds": 2.5,
+            "assets": {"image_file_path": _png(tmp_path), "audio_file_path": voice},
+        },
+        "ai-voice-cloner": {"assets": {"audio_file_path": str(voice)}, "style": {"prompt": "Hello"}},
+    }
+    result = gen(tool, bodies[tool])
+    (project,) = server.created
+    assert (project.kind, type(result.project).__name__, result.status) == (kind, model, "complete")
+    assert [p.suffix for p in result.downloaded_paths] == [suffix]
+    assert server.api_requests("GET")[0].path == f"/v1/{kind}-projects/{project.id}"
+    audio_path = project.request_body["assets"]["audio_file_path"]
+    assert (server.uploads[audio_path].asset_type, server.uploads[audio_path].read()) == (
+        "audio",
+        b"ID3 a voice",
+    )
+
+
 def test_nested_list_fields_are_uploaded_and_other_strings_sent_as_they_are(
     server: MagicHourServer, gen: Generate, tmp_path: Path
 ) -> None:
