@@ -365,7 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_server_arguments(sub)
 
     sub = command(
-        "demo", _run_demo, "Show the whole job offline: a local server, a render, two images.", api=False
+        "demo",
+        _run_demo,
+        "Show the whole path offline: a photo uploaded, rendered, 2 images saved.",
+        api=False,
     )
     sub.add_argument(
         "-o",

@@ -66,8 +66,9 @@ def tool_fields(tool_name: str) -> list[str]:
     """The lines ``generate TOOL --help`` shows about *tool_name*'s body: each field, from the spec.
 
     Example:
-        >>> print("\\n".join(tool_fields("image-background-remover")[:3]))
+        >>> print("\\n".join(tool_fields("image-background-remover")[:4]))
         image-background-remover: creates an image project; its body (--body / --set):
+          name                                    string
           assets                                  object, required
           assets.image_file_path                  string, required, a file: a local path is uploaded (image)
     """

@@ -87,6 +87,7 @@ for _name, _test in list(globals().items()):
 
 # What the blocks that print print (a regular expression), by a line of the block.
 STDOUT = {
+    '"face-swap-photo",': r"created \w+\ncomplete 5 1\n",
     'result = check_result("cuid-example"': r"complete\n\[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
     "async def main(ids": r"cuid-example \[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
     "get_image_project.sync": r"complete \['http://127\.0\.0\.1:\d+/cuid-example/0/output\.png\?expires=\d+&signature=\w+'\]\n",
