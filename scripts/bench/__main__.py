@@ -9,10 +9,12 @@ to ``docs/benchmarks.md`` (or ``--output``).
 
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
 4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a
-download interrupted half-way. ``--quick`` measures every row with smaller sizes, fewer projects
-and fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
+download interrupted half-way; 8. one ``generate`` end to end against the official ``generate()``.
+``--quick`` measures every row with smaller sizes, fewer projects and fewer repeats, in under a
+minute. Where we miss a target, the table says MISSED.
 
-``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload`` or ``resume``)
+``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload``, ``resume`` or
+``generate``)
 measures that row alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always
 shows a full run.
 
@@ -38,6 +40,7 @@ from pathlib import Path
 from ._config import FULL, QUICK, Config
 from ._cpu import measure_cpu
 from ._download import measure_download
+from ._generate import measure_generate
 from ._imports import measure_imports
 from ._many import measure_many
 from ._polls import measure_polls
@@ -51,7 +54,7 @@ __all__ = ["ROOT", "main", "write_atomically"]
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 #: The names of the rows, in order, for ``--only``.
-ROWS = ("polls", "download", "many", "imports", "cpu", "upload", "resume")
+ROWS = ("polls", "download", "many", "imports", "cpu", "upload", "resume", "generate")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -160,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         ("CPU time per poll", lambda _: measure_cpu(config)),
         ("upload throughput and memory", lambda scratch: measure_upload(config, scratch)),
         ("resuming an interrupted download", lambda scratch: measure_resume(config, scratch)),
+        ("generate end to end", lambda scratch: measure_generate(config, scratch)),
     ]
     if args.only is not None:
         steps = [steps[ROWS.index(args.only)]]

@@ -37,6 +37,8 @@ class Config:
     # 7. resume: one output of this many bytes, interrupted half-way then finished, per repeat.
     resume_bytes: int = 2 << 30
     resume_repeats: int = 3
+    # 8. generate: one background removal end to end, per peer and repeat.
+    generate_repeats: int = 5
 
 
 FULL = Config(
@@ -75,4 +77,5 @@ QUICK = dataclasses.replace(
     upload_repeats=2,
     resume_bytes=32 << 20,
     resume_repeats=1,
+    generate_repeats=1,
 )

@@ -45,6 +45,8 @@ ROWS = [
     *(f"6{c}" for c in "abc"),
     "7a",
     "7b",
+    "8a",
+    "8b",
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c"}
 
@@ -205,6 +207,7 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
         "5. CPU time",
         "6. Upload",
         "7. Resuming",
+        "8. generate",
     ):
         assert f"**{title}" in page
 
