@@ -202,7 +202,7 @@ def generate_command(
     def created(project_id: str) -> None:
         display.message(f"created {tool.kind} project {clean(project_id, 120)} with {tool.name}")
         if options.wait:
-            display.start(project_id, timeout)
+            display.start(project_id, timeout, tool.kind)
 
     try:
         result = generate(

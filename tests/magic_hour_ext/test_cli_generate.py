@@ -161,7 +161,7 @@ def test_a_terminal_shows_upload_bars_then_the_wait(tmp_path: Path) -> None:
     photo = tmp_path / "photo.png"
     display.upload(UploadProgress(photo, 0, 2048))
     display.upload(UploadProgress(photo, 2048, 2048, done=True))
-    display.start("p", 600.0)  # the upload bars stop: one live display at a time
+    display.start("p", 600.0, "image")  # the upload bars stop: one live display at a time
     display.status(image_project(status="rendering"))
     display.close()
     shown = screen.getvalue()
