@@ -60,7 +60,9 @@ __all__ = [
     "LocalFile",
     "create_failure",
     "create_request",
+    "file_values",
     "find_tool",
+    "is_url",
     "local_files",
     "never_taken",
     "prepare_job",
@@ -115,7 +117,13 @@ class LocalFile:
     asset_type: str
 
 
-def _is_url(value: str) -> bool:
+def is_url(value: str) -> bool:
+    """Whether *value* is an http(s) URL with a host: a file input sent as it is, never a local file.
+
+    Example:
+        >>> is_url("https://example.com/a.png"), is_url("photos/a.png"), is_url("file:///a.png")
+        (True, False, False)
+    """
     try:
         parts = urlsplit(value)
     except ValueError:
@@ -123,8 +131,16 @@ def _is_url(value: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def _values(body: Any, file_input: FileInput) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
-    """The (keys, field, value) of one file input in *body*, every item of a list included."""
+def file_values(body: Any, file_input: FileInput) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    """The (keys, field, value) of one file input in *body*, every item of a list included.
+
+    Example:
+        >>> from generated.catalog import FileInput
+        >>> body = {"assets": {"face_mappings": [{"new_face": "a"}, {"new_face": "b"}]}}
+        >>> new_face = FileInput(("assets", "face_mappings", "*", "new_face"), "image")
+        >>> [(keys, where) for keys, where, _ in file_values(body, new_face)][1]
+        (('assets', 'face_mappings', 1, 'new_face'), 'assets.face_mappings[1].new_face')
+    """
 
     def walk(value: Any, path: tuple[str, ...], keys: tuple[str | int, ...], where: str) -> Iterator[Any]:
         if not path:
@@ -159,10 +175,10 @@ def local_files(tool: Tool, body: Any) -> list[LocalFile]:
     """
     found = []
     for file_input in tool.file_inputs:
-        for keys, where, value in _values(body, file_input):
+        for keys, where, value in file_values(body, file_input):
             if isinstance(value, os.PathLike):
                 path = Path(value)
-            elif isinstance(value, str) and not _is_url(value) and value.strip() and "\x00" not in value:
+            elif isinstance(value, str) and not is_url(value) and value.strip() and "\x00" not in value:
                 path = Path(value)
                 try:
                     if not path.is_file():
