@@ -147,6 +147,23 @@ def test_nested_list_fields_are_uploaded_and_other_strings_sent_as_they_are(
         gen("face-swap-photo", body)
 
 
+def test_a_list_of_files_is_uploaded_item_by_item(
+    server: MagicHourServer, gen: Generate, tmp_path: Path
+) -> None:
+    first, second = _png(tmp_path, "a.png", b"first"), _png(tmp_path, "b.jpeg", b"second")
+    body = {
+        "style": {"prompt": "sunset"},
+        "image_count": 4,
+        "assets": {"image_file_paths": [first, URL, str(second)]},
+    }
+    result = gen("ai-image-editor", body)
+    sent = server.created[0].request_body["assets"]["image_file_paths"]
+    assert sent[1] == URL
+    assert [server.uploads[sent[0]].read(), server.uploads[sent[2]].read()] == [b"first", b"second"]
+    assert len(result.downloaded_paths) == 4
+    assert body["assets"]["image_file_paths"][0] == first  # the caller's body is left as it was
+
+
 def test_the_same_file_in_two_fields_is_uploaded_once(
     server: MagicHourServer, gen: Generate, tmp_path: Path
 ) -> None:
@@ -257,6 +274,18 @@ def test_a_5xx_before_the_create_is_not_sent_again_either(server: MagicHourServe
         gen("photo-colorizer", {"assets": {"image_file_path": URL}})
     assert len(_creates(server)) == 1
     assert server.created == []
+
+
+def test_a_create_that_never_answers_times_out_and_is_not_sent_again(
+    server: MagicHourServer, gen: Generate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("magic_hour_ext._generate.CREATE_TIMEOUT", httpx.Timeout(0.5, connect=5.0))
+    server.add_fault(Fault.hang(route="create"))
+    with pytest.raises(CreateOutcomeUnknownError) as caught:
+        gen("photo-colorizer", {"assets": {"image_file_path": URL}})
+    assert len(_creates(server)) == 1
+    assert caught.value.status_code is None
+    assert "no answer" in caught.value.reason
 
 
 def test_a_429_is_waited_and_sent_again(
