@@ -136,7 +136,7 @@ _COMMAND_CODES: dict[str, dict[int, str]] = {
     "get": {
         EXIT_OK: "the project was printed",
         EXIT_USAGE: EXIT_MEANINGS[EXIT_USAGE],
-        EXIT_ERROR: "any API or network error (HTTP 404: no such image project here)",
+        EXIT_ERROR: "any API or network error (HTTP 404: no such project of that kind here)",
         EXIT_INTERRUPTED: "interrupted with Ctrl-C",
     },
     "delete": {
