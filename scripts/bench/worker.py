@@ -18,6 +18,9 @@ Tasks (``spec["task"]``):
 - ``many``: await every project concurrently over one shared async client; returns the wall time.
 - ``cpu``: wait for one project with a fixed poll interval of ``spec["interval"]`` seconds;
   returns the CPU seconds the process spent in the call.
+
+``spec["kind"]`` (``"image"`` by default, ``"video"``, ``"audio"``) is the kind of the projects:
+the official SDK's ``v1.<kind>_projects``, our ``kind=``.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class _Peer:
         self.directory: str | None = spec.get("directory")
         self.file: str | None = spec.get("file")
         self.interval: float | None = spec.get("interval")
+        self.kind: str = spec.get("kind", "image")
         if self.name == "official":
             # The official SDK ships no type hints, and only .venv-bench-<version> has it: load it as Any.
             self._sdk: Any = importlib.import_module("magic_hour")
@@ -62,7 +66,8 @@ class _Peer:
         """A function that waits for one project (and downloads it when a directory is set)."""
         download = self.directory is not None
         if self.name == "official":
-            projects = self._sdk.Client(base_url=self.base_url, token=self.token).v1.image_projects
+            v1 = self._sdk.Client(base_url=self.base_url, token=self.token).v1
+            projects = getattr(v1, f"{self.kind}_projects")
 
             def official(id: str) -> None:
                 projects.check_result(
@@ -79,10 +84,12 @@ class _Peer:
 
         client = AuthenticatedClient(base_url=self.base_url, token=self.token)
         client.get_httpx_client()  # made now, as the official SDK's is, not during the measurement
+        kind: Any = self.kind  # a KindName, checked by check_result
 
         def ours(id: str) -> None:
             check_result(
                 id,
+                kind=kind,
                 download_outputs=download,
                 download_directory=self.directory,
                 client=client,
@@ -117,7 +124,8 @@ class _Peer:
     def async_check(self) -> AsyncCheck:
         """A coroutine function that waits for one project, every call over one shared client."""
         if self.name == "official":
-            projects = self._sdk.AsyncClient(base_url=self.base_url, token=self.token).v1.image_projects
+            v1 = self._sdk.AsyncClient(base_url=self.base_url, token=self.token).v1
+            projects = getattr(v1, f"{self.kind}_projects")
 
             def official(id: str) -> Awaitable[object]:
                 waiting: Awaitable[object] = projects.check_result(
@@ -132,9 +140,10 @@ class _Peer:
 
         client = AuthenticatedClient(base_url=self.base_url, token=self.token)
         client.get_async_httpx_client()  # made now, as the official SDK's is
+        kind: Any = self.kind
 
         def ours(id: str) -> Awaitable[object]:
-            return acheck_result(id, download_outputs=False, client=client)
+            return acheck_result(id, kind=kind, download_outputs=False, client=client)
 
         return ours
 
