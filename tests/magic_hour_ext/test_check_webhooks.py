@@ -17,10 +17,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from magic_hour_ext import InvalidArgumentError, ProjectCanceledError, ProjectFailedError
-from magic_hour_ext.testing import MagicHourServer, Project
+from magic_hour_ext import (
+    InvalidArgumentError,
+    ProjectCanceledError,
+    ProjectFailedError,
+    acheck_result,
+    check_result,
+)
+from magic_hour_ext.testing import Fault, MagicHourServer, Project
 from magic_hour_ext.webhooks import WebhookWaiter
-from tests.magic_hour_ext._helpers import Run, files, wait_until
+from tests.conftest import TOKEN
+from tests.magic_hour_ext._helpers import Run, WebhookReceiver, api_client, files, in_mode, wait_until
 
 Sign = Callable[..., tuple[bytes, dict[str, str]]]
 
@@ -211,3 +218,86 @@ def test_webhooks_must_be_a_waiter(run: Run, server: MagicHourServer) -> None:
     with pytest.raises(InvalidArgumentError, match="WebhookWaiter"):
         run(project.id, webhooks=object())
     assert server.api_requests(project_id=project.id) == []
+
+
+# --- end to end: the local server delivers its webhooks to a receiver that feeds the waiter
+
+
+@pytest.fixture
+def delivering(
+    waiter: WebhookWaiter, webhook_secret: str
+) -> Iterator[tuple[MagicHourServer, WebhookReceiver]]:
+    """A local server that POSTs its webhooks to a receiver whose handler calls ``waiter.deliver``."""
+    with (
+        WebhookReceiver(on_delivery=waiter.deliver) as receiver,
+        MagicHourServer(
+            TOKEN, webhook_url=receiver.url, webhook_secret=webhook_secret, webhook_retry_delays=(0.05, 0.1)
+        ) as server,
+    ):
+        yield server, receiver
+
+
+@pytest.mark.parametrize(
+    "fault", [None, Fault.duplicate(event="completed"), Fault.out_of_order(event="started")], ids=str
+)
+def test_end_to_end_the_server_delivers_and_the_wait_wakes(
+    mode: str,
+    delivering: tuple[MagicHourServer, WebhookReceiver],
+    waiter: WebhookWaiter,
+    tmp_path: Path,
+    fault: Fault | None,
+) -> None:
+    server, receiver = delivering
+    if fault is not None:
+        server.add_fault(fault)
+    project = server.create_project(timeline=[("queued", 0.2), ("rendering", 0.6), ("complete", None)])
+
+    check = in_mode(mode, check_result, acheck_result)
+    result = check(
+        project.id, client=api_client(server), download_directory=tmp_path, webhooks=waiter, timeout=TIMEOUT
+    )
+
+    assert result.downloaded_paths[0].read_bytes() == project.output_bytes(0)
+    times = gets(server, project)
+    assert len(times) == 2
+    completed = [d for d in receiver.received() if d.type == "image.completed"]
+    assert times[1] - completed[0].time < 2.0
+
+
+def test_end_to_end_a_dropped_delivery_falls_back_to_polling(
+    mode: str, delivering: tuple[MagicHourServer, WebhookReceiver], waiter: WebhookWaiter
+) -> None:
+    server, receiver = delivering
+    server.add_fault(Fault.drop(event="completed"))
+    project = server.create_project(timeline=[("rendering", 0.5), ("complete", None)])
+
+    check = in_mode(mode, check_result, acheck_result)
+    result = check(
+        project.id,
+        client=api_client(server),
+        webhooks=waiter,
+        timeout=TIMEOUT,
+        poll_interval=0.2,
+        download_outputs=False,
+    )
+
+    assert result.status == "complete"
+    assert receiver.types() == ["image.started"]
+    assert len(gets(server, project)) >= 3
+
+
+def test_end_to_end_refused_deliveries_wake_nothing(
+    mode: str, delivering: tuple[MagicHourServer, WebhookReceiver], waiter: WebhookWaiter
+) -> None:
+    server, receiver = delivering
+    server.add_fault(Fault.bad_signature(event="completed", times=None))
+    project = server.create_project(timeline=[("rendering", 0.3), ("canceled", None)])
+    other = server.create_project(timeline=[("rendering", 0.2), ("complete", None)])
+    server.add_fault(Fault.stale_timestamp(event="completed", project_id=other.id, times=None))
+
+    check = in_mode(mode, check_result, acheck_result)
+    with pytest.raises(ProjectCanceledError):
+        check(project.id, client=api_client(server), webhooks=waiter, timeout=TIMEOUT, poll_interval=2.0)
+    assert len(gets(server, project)) == 2
+    assert waiter.final_event(other.id) is None
+    assert 400 in [d.status for d in receiver.received()]
