@@ -22,20 +22,36 @@ from pathlib import Path
 
 import pytest
 
-from magic_hour_ext.testing import MagicHourServer
+from magic_hour_ext.testing import MagicHourServer, sample_png
 from tests.magic_hour_ext._helpers import child_env
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 PRODUCTION = "https://api.magichour.ai"
 PROJECTS = ("cuid-example", "id-1", "id-2")
+WEBHOOK_SECRET = "whsec_readme"
+# Local files the blocks upload, made in the block's folder before it runs.
+INPUTS = {
+    "photos/face.png": sample_png(),
+    "a.jpg": b"\xff\xd8\xff\xe0 a JPEG's first bytes",
+    "clip.webm": b"\x1aE\xdf\xa3 a WebM's first bytes",
+    "voice.mp3": b"ID3 an MP3's first bytes",
+}
 NOT_RUN = re.compile(r"<!-- not run by tests/test_readme\.py: (.+) -->")
 
 # What the README's code calls but does not define: "your code" of the testing section.
 PRELUDE = """\
+import hashlib
+import hmac
+import json
+import os
+import pathlib
+import tempfile
+import time
 import types
 
 from generated import AuthenticatedClient
 from magic_hour_ext import check_result
+from magic_hour_ext.testing import instant_retries as _instant_retries
 
 
 def _download(project_id, *, base_url, token):
@@ -44,20 +60,39 @@ def _download(project_id, *, base_url, token):
 
 
 my_app = types.SimpleNamespace(download=_download)
+
+# A webhook delivery as a web framework hands it over: the raw body and the headers, signed with
+# the secret in MAGIC_HOUR_WEBHOOK_SECRET.
+_payload = {"id": "cuid-example", "status": "complete", "downloads": []}
+raw_body = json.dumps({"type": "image.completed", "payload": _payload})
+_stamp = str(int(time.time()))
+request_headers = {
+    "magic-hour-event-timestamp": _stamp,
+    "magic-hour-event-signature": hmac.new(
+        os.environ["MAGIC_HOUR_WEBHOOK_SECRET"].encode(), f"{_stamp}.{raw_body}".encode(), hashlib.sha256
+    ).hexdigest(),
+}
 """
+# Test functions are called as pytest would, with the fixtures they name: instant_retries (the
+# plugin's) and tmp_path.
 EPILOGUE = """
 for _name, _test in list(globals().items()):
     if _name.startswith("test_") and callable(_test):
-        _test()
+        _wanted = _test.__code__.co_varnames[: _test.__code__.co_argcount]
+        _args = {"tmp_path": pathlib.Path(tempfile.mkdtemp()), "instant_retries": None}
+        with _instant_retries():
+            _test(**{_arg: _args[_arg] for _arg in _wanted})
         print(f"{_name} passed")
 """
 
 # What the blocks that print print (a regular expression), by a line of the block.
 STDOUT = {
     'result = check_result("cuid-example"': r"complete\n\[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
-    "async def main(ids": r"id-1 \[PosixPath\('mh-id-1-1\.png'\)\]\nid-2 \[PosixPath\('mh-id-2-1\.png'\)\]\n",
+    "async def main(ids": r"cuid-example \[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
     "get_image_project.sync": r"complete \['http://127\.0\.0\.1:\d+/cuid-example/0/output\.png\?expires=\d+&signature=\w+'\]\n",
     "def test_my_app_retries_and_downloads": r"test_my_app_retries_and_downloads passed\n",
+    "on_progress=print": r"(UploadProgress\(path=PosixPath\('[\w.]+'\), .*\)\n)+",
+    "def test_survives_a_flaky_api": r"test_survives_a_flaky_api passed\n",
 }
 
 
@@ -102,6 +137,9 @@ def test_the_readme_has_python_blocks_and_every_marker_is_read() -> None:
 def test_the_python_blocks_run(block: Block, tmp_path: Path) -> None:
     if block.not_run is not None:
         pytest.skip(f"README.md line {block.line}, on purpose: {block.not_run}")
+    for name, content in INPUTS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
     with MagicHourServer(token="...") as server:
         for project_id in PROJECTS:
             server.create_project(project_id)
@@ -109,7 +147,11 @@ def test_the_python_blocks_run(block: Block, tmp_path: Path) -> None:
         run = subprocess.run(
             [sys.executable, "-c", code],
             cwd=tmp_path,
-            env=child_env(MAGIC_HOUR_API_KEY=server.token, MAGIC_HOUR_BASE_URL=server.base_url),
+            env=child_env(
+                MAGIC_HOUR_API_KEY=server.token,
+                MAGIC_HOUR_BASE_URL=server.base_url,
+                MAGIC_HOUR_WEBHOOK_SECRET=WEBHOOK_SECRET,
+            ),
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,

@@ -440,9 +440,13 @@ class MagicHourServer:
         files live in a temporary directory that `stop()` removes: read them before.
 
         Example:
-            >>> upload = server.uploads[file_path]  # doctest: +SKIP
-            >>> upload.size, upload.sha256()  # doctest: +SKIP
-            (1073741824, '9f86d0...')
+            >>> from pathlib import Path
+            >>> from magic_hour_ext import upload_file
+            >>> _ = Path("face.png").write_bytes(b"not really a PNG")
+            >>> file_path = upload_file("face.png")  # MAGIC_HOUR_BASE_URL is this server's
+            >>> upload = server.uploads[file_path]
+            >>> upload.size, upload.read()
+            (16, b'not really a PNG')
         """
         return self._uploads.stored()
 
@@ -521,7 +525,9 @@ class MagicHourServer:
             ...     error=("no_source_face", "Please use an image with a detectable face"),
             ... )
             >>> big = [Output.mp4(size=4 << 30)]
-            >>> video = server.create_project(kind="video", outputs=big)  # doctest: +SKIP
+            >>> video = server.create_project(kind="video", outputs=big)  # 4 GiB, generated when served
+            >>> video.outputs[0].length
+            4294967296
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")

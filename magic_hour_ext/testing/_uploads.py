@@ -54,9 +54,16 @@ class StoredUpload:
         path: Where the server keeps it, until the server stops.
 
     Example:
-        >>> upload = server.uploads["api-assets/cm.../0.png"]  # doctest: +SKIP
-        >>> upload.size, upload.sha256() == hashlib.sha256(data).hexdigest()  # doctest: +SKIP
-        (1048576, True)
+        >>> from pathlib import Path
+        >>> from magic_hour_ext import upload_file
+        >>> data = bytes(range(256)) * 4096
+        >>> _ = Path("clip.mp4").write_bytes(data)
+        >>> file_path = upload_file("clip.mp4")  # MAGIC_HOUR_BASE_URL is this server's
+        >>> upload = server.uploads[file_path]
+        >>> upload.file_path.endswith(".mp4"), upload.asset_type, upload.size
+        (True, 'video', 1048576)
+        >>> upload.sha256() == hashlib.sha256(data).hexdigest()
+        True
     """
 
     file_path: str

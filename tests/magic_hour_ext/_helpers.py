@@ -83,6 +83,20 @@ def files(directory: Path) -> list[str] | None:
     return sorted(path.name for path in directory.iterdir())
 
 
+def finished_files(directory: Path) -> list[str] | None:
+    """Like :func:`files`, without the resume state an interrupted download leaves behind.
+
+    A stopped download keeps its bytes as ``.NAME.partial`` (plus ``.NAME.partial.json``) for the
+    next run to resume; never under a final name. This fails if such state is not hidden.
+    """
+    names = files(directory)
+    if names is None:
+        return None
+    state = [n for n in names if n.endswith((".partial", ".partial.json"))]
+    assert all(n.startswith(".") for n in state), state
+    return [n for n in names if n not in state]
+
+
 def project_body(**overrides: Any) -> dict[str, Any]:
     """An image project as the API sends it: the 11 fields of the spec, *overrides* applied.
 
