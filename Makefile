@@ -58,6 +58,7 @@ lint: install
 	$(BIN)/mypy --strict magic_hour_ext generated
 	$(BIN)/mypy --strict scripts/update_spec.py scripts/write_catalog.py scripts/spec_pipeline
 	$(BIN)/mypy --strict scripts/bench
+	$(BIN)/mypy --strict tests/magic_hour_ext/test_kinds_typing.py
 
 # bench-install: the quick benchmark test needs the official SDK; installing it is make's job, not the test's.
 # pytest runs in TEST_WORKERS processes (pytest-xdist; twice the cores by default, as most tests

@@ -1,13 +1,14 @@
-"""magic-hour-ext: a robust Python client for Magic Hour image projects.
+"""magic-hour-ext: a robust Python client for Magic Hour image, video and audio projects.
 
-Wait for an image project and download its outputs with :func:`check_result` (or
-:func:`acheck_result`); get or delete one project with :func:`get_project` and
-:func:`delete_project`; upload input files with :func:`upload_file` (or :func:`upload_files`,
-:func:`aupload_file`); verify webhook deliveries with :mod:`magic_hour_ext.webhooks`. Every error
-is a :class:`MagicHourError`. :class:`DeadlineTransport` is the httpx transport that keeps deadlines
-whatever a server does (the library's own clients use it). Importing the package changes nothing
-outside it; :func:`redact_signed_urls_in_logs` is the one process-wide switch, for applications that
-show httpx's, httpcore's and stamina's logs.
+Wait for a
+project and download its outputs with :func:`check_result` (or :func:`acheck_result`),
+``kind="image"`` (the default), ``"video"`` or ``"audio"``; get or delete one project with
+:func:`get_project` and :func:`delete_project`; upload input files with :func:`upload_file` (or
+:func:`upload_files`, :func:`aupload_file`); verify webhook deliveries with
+:mod:`magic_hour_ext.webhooks`. Every error is a :class:`MagicHourError`. :class:`DeadlineTransport`
+is the httpx transport that keeps deadlines whatever a server does (the library's own clients use
+it). Importing the package changes nothing outside it; :func:`redact_signed_urls_in_logs` is the one
+process-wide switch, for applications that show httpx's, httpcore's and stamina's logs.
 """
 
 import logging as _logging
@@ -44,6 +45,7 @@ from ._errors import (
     WebhookTimestampOutsideWindowError,
     WebhookVerificationError,
 )
+from ._kinds import KIND_DEFAULT
 from ._log import SignedURLFilter as _SignedURLFilter
 from ._log import redact_signed_urls_in_logs
 from ._naming import output_filename
@@ -53,7 +55,7 @@ from ._schedule import poll_interval, simulate_polls
 from ._transport import DeadlineTransport
 from ._upload_api import aupload_file, aupload_files, upload_file, upload_files
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - sorted as sorted() sorts (test_init)
     "APIConnectionError",
     "APIError",
     "AuthenticationError",
@@ -65,6 +67,7 @@ __all__ = [
     "DownloadExpiredError",
     "DownloadProgress",
     "InvalidArgumentError",
+    "KIND_DEFAULT",
     "MagicHourError",
     "MalformedResponseError",
     "MissingAPIKeyError",

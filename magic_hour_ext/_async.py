@@ -47,7 +47,7 @@ def first_error(group: BaseExceptionGroup[BaseException]) -> BaseException:
 class AsyncDriver(DriverSettings[httpx.AsyncClient]):
     """Performs actions over *api* (the AuthenticatedClient's httpx.AsyncClient) and *downloads*."""
 
-    async def run(self, stepper: Stepper) -> CheckResult:
+    async def run(self, stepper: Stepper) -> CheckResult[Any]:
         """Run a flow to its end."""
         while (action := stepper.action) is not None:
             with stepper.step():

@@ -1,4 +1,9 @@
-"""The public entry points: check_result and acheck_result (thin: the flow is in ``_core.py``)."""
+"""The public entry points: check_result and acheck_result (thin: the flow is in ``_core.py``).
+
+Both take ``kind="image"`` (the default), ``"video"`` or ``"audio"``, chosen once here
+(``_kinds.kind_named``); their overloads make ``check_result(id, kind="video").project`` a
+``VideoProject`` for a type checker (:class:`CheckArguments` lists the other arguments once).
+"""
 
 from __future__ import annotations
 
@@ -8,28 +13,58 @@ import os
 from collections.abc import Callable
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, Unpack, overload
 
 import httpx
 
 from generated import AuthenticatedClient
-from generated.models import ImageProject
+from generated.models import AudioProject, ImageProject, VideoProject
 
 from ._async import AsyncDriver
 from ._config import poll_floor, poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
 from ._files import check_directory
+from ._kinds import KIND_DEFAULT, Timeout, kind_named
 from ._requests import check_project_id
-from ._result import CheckResult, DownloadProgress
+from ._result import CheckResult, DownloadProgress, P
 from ._sync import SyncDriver
 from ._transport import DeadlineTransport, proxy_mounts
 from ._waiter import WebhookWaiter
 
-__all__ = ["acheck_result", "check_result", "download_client_kwargs", "prepare"]
+if TYPE_CHECKING:
+    from generated.catalog import KindName
 
-StatusHook = Callable[[ImageProject], None]
+__all__ = ["CheckArguments", "acheck_result", "check_result", "download_client_kwargs", "prepare"]
+
+StatusHook = Callable[[Any], None]
 ProgressHook = Callable[[DownloadProgress], None]
+C = TypeVar("C", bound=httpx.Client | httpx.AsyncClient)
+
+
+class CheckArguments(TypedDict, Generic[C, P], total=False):
+    """The keyword arguments of check_result and acheck_result besides ``kind``, for their overloads.
+
+    *C* is the download client's type (httpx.Client, or httpx.AsyncClient for acheck_result), *P*
+    the kind's model (ImageProject, VideoProject, AudioProject).
+
+    Example:
+        >>> sorted(CheckArguments.__annotations__)[:3]
+        ['client', 'download_client', 'download_directory']
+    """
+
+    wait_for_completion: bool
+    download_outputs: bool
+    download_directory: str | os.PathLike[str] | None
+    client: AuthenticatedClient | None
+    timeout: Timeout
+    on_status_change: Callable[[P], None] | None
+    on_download_progress: ProgressHook | None
+    overwrite: bool
+    download_client: C | None
+    poll_interval: float | None
+    max_concurrent_downloads: int
+    webhooks: WebhookWaiter | None
 
 
 def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
@@ -97,18 +132,24 @@ def _positive(name: str, value: float | None, *, allow_zero: bool = False) -> fl
 def prepare(
     project_id: str,
     *,
+    kind: object,
     wait_for_completion: bool,
     download_outputs: bool,
     download_directory: str | os.PathLike[str] | None,
     client: AuthenticatedClient | None,
-    timeout: float | None,
+    timeout: Timeout,
     on_status_change: StatusHook | None,
     poll_interval: float | None,
     max_concurrent_downloads: int,
     webhooks: WebhookWaiter | None = None,
 ) -> tuple[Plan, AuthenticatedClient, bool]:
-    """Check the arguments; return the plan, the API client, and whether this call owns (closes) it."""
+    """Check the arguments; return the plan, the API client, and whether this call owns (closes) it.
+
+    The kind is chosen here, once (InvalidArgumentError for an unknown one), and with it the
+    deadline when *timeout* is KIND_DEFAULT.
+    """
     check_project_id(project_id)
+    chosen = kind_named(kind)
     if isinstance(max_concurrent_downloads, bool) or not isinstance(max_concurrent_downloads, int):
         raise InvalidArgumentError("max_concurrent_downloads must be an int")
     if max_concurrent_downloads < 1:
@@ -119,7 +160,7 @@ def prepare(
         raise InvalidArgumentError(
             f"webhooks must be a magic_hour_ext.webhooks.WebhookWaiter, not {type(webhooks).__name__}"
         )
-    timeout = _positive("timeout", timeout, allow_zero=True)
+    deadline = _positive("timeout", chosen.timeout(timeout), allow_zero=True)
     interval = _positive("poll_interval", poll_interval)
     api = usable_client(client)
     # The generated client keeps its base URL private; reading it needs no client (and no I/O).
@@ -131,10 +172,11 @@ def prepare(
         check_directory(directory)  # before the first request: not after a render of minutes
     plan = Plan(
         project_id=project_id,
+        kind=chosen,
+        timeout=deadline,
         wait=bool(wait_for_completion),
         download=bool(download_outputs),
         directory=directory,
-        timeout=timeout,
         fixed_interval=interval or poll_interval_from_env(floor=floor),
         on_status_change=on_status_change,
         webhooks=webhooks is not None,
@@ -142,14 +184,27 @@ def prepare(
     return plan, api, client is None
 
 
+@overload
+def check_result(
+    id: str, *, kind: Literal["image"] = ..., **options: Unpack[CheckArguments[httpx.Client, ImageProject]]
+) -> CheckResult[ImageProject]: ...
+@overload
+def check_result(
+    id: str, *, kind: Literal["video"], **options: Unpack[CheckArguments[httpx.Client, VideoProject]]
+) -> CheckResult[VideoProject]: ...
+@overload
+def check_result(
+    id: str, *, kind: Literal["audio"], **options: Unpack[CheckArguments[httpx.Client, AudioProject]]
+) -> CheckResult[AudioProject]: ...
 def check_result(
     id: str,
     *,
+    kind: KindName = "image",
     wait_for_completion: bool = True,
     download_outputs: bool = True,
     download_directory: str | os.PathLike[str] | None = None,
     client: AuthenticatedClient | None = None,
-    timeout: float | None = 600.0,
+    timeout: Timeout = KIND_DEFAULT,
     on_status_change: StatusHook | None = None,
     on_download_progress: ProgressHook | None = None,
     overwrite: bool = False,
@@ -157,15 +212,23 @@ def check_result(
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
     webhooks: WebhookWaiter | None = None,
-) -> CheckResult:
-    """Wait for image project *id* to reach a final status, then download its outputs.
+) -> CheckResult[Any]:
+    """Wait for project *id* of *kind* to reach a final status, then download its outputs.
+
+    *kind* is ``"image"`` (the default), ``"video"`` or ``"audio"``: the project is fetched at
+    ``/v1/<kind>-projects/{id}`` and read as its generated model (``result.project`` is an
+    ImageProject, a VideoProject or an AudioProject), and the kind sets the default *timeout* and
+    the schedule's cap (see ``magic_hour_ext._kinds``). Everything else is the same for every kind.
 
     The first GET goes out at once; later ones follow the poll schedule (intervals growing from
-    0.5 s to 15 s with jitter, see ``magic_hour_ext._schedule``), or a fixed *poll_interval* /
+    0.5 s to the kind's cap, 15 s for images and 30 s for videos and audio, with jitter, see
+    ``magic_hour_ext._schedule``), or a fixed *poll_interval* /
     ``MAGIC_HOUR_POLL_INTERVAL``. Connection errors, timeouts, 408, 429, 499 and 5xx are retried
     with backoff (``Retry-After`` honoured, up to 60 s), within the deadline. Each output of a
     ``complete`` project is streamed to its partial file next to its final name, size-checked, then
-    moved into place atomically; expired URLs are refreshed by fetching the project again. A body
+    moved into place atomically; expired URLs are refreshed by fetching the project again. The
+    outputs are ``project.downloads``, or a video's deprecated single ``download`` when
+    ``downloads`` is empty (see ``magic_hour_ext._requests.project_outputs``). A body
     the download host encodes despite ``Accept-Encoding: identity`` (gzip, deflate) is saved
     decoded, or raises DownloadError when it cannot be decoded (see ``magic_hour_ext._download``).
 
@@ -198,7 +261,8 @@ def check_result(
     ``overwrite=True``, which downloads every output again and replaces the files atomically.
 
     Args:
-        id: The image project id (any string but ``.`` and ``..``: it is percent-encoded in the path).
+        id: The project id (any string but ``.`` and ``..``: it is percent-encoded in the path).
+        kind: ``"image"``, ``"video"`` or ``"audio"``; anything else raises InvalidArgumentError.
         wait_for_completion: Poll until ``complete``, ``error`` or ``canceled``; False makes one GET.
         download_outputs: Download the outputs when the final status is ``complete``.
         download_directory: Where to save them (created if missing, see above); None: the current
@@ -206,14 +270,15 @@ def check_result(
         client: A generated AuthenticatedClient (its connection pool serves every API request of
             the wait); None builds one with :func:`client_from_env` (``MAGIC_HOUR_API_KEY``,
             ``MAGIC_HOUR_BASE_URL``), on a :class:`DeadlineTransport`.
-        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever. It is
+        timeout: The deadline of the wait in seconds (monotonic clock); None waits forever; not
+            given, the kind's default: 600 s for images, 1,800 s for videos and audio. It is
             kept to within about a second whatever the API server does: each API request is
             bounded as a whole, body included, by the time left (at least 0.5 s). On a client of
             your own with httpx's transport, only each connect, read and write is bounded, which a
             server that keeps trickling can stretch: give it a DeadlineTransport (async code needs
             none). Downloads are not counted in it: they have their own timeouts and retries.
-        on_status_change: Called with the ImageProject after the first GET and whenever the status
-            changes.
+        on_status_change: Called with the project (the kind's model) after the first GET and
+            whenever the status changes.
         on_download_progress: Called with a DownloadProgress after every chunk of every output
             (from worker threads in the sync version: keep it cheap and thread-safe).
         overwrite: Download every output again and replace existing files; by default an existing
@@ -239,8 +304,8 @@ def check_result(
             cancellation (which has no event) still ends the wait: a 60 s job costs 3 GETs.
 
     Returns:
-        CheckResult: the last project, its status, and the saved paths in the order of
-        ``project.downloads`` (``[]`` when nothing was downloaded).
+        CheckResult: the last project, its status, and the saved paths in the order of the
+        outputs (``[]`` when nothing was downloaded).
 
     Raises:
         ProjectFailedError: the final status is ``error`` (carries ``code`` and ``message``).
@@ -255,8 +320,8 @@ def check_result(
         OutputExistsError: a final file exists with another size, and *overwrite* is False.
         DownloadError: an output could not be saved (what arrived is kept in its partial file, for
             the next call to resume; never under the final name).
-        InvalidArgumentError: a bad argument (an id of ``.`` or ``..``, a poll interval below the
-            floor, ...).
+        InvalidArgumentError: a bad argument (an id of ``.`` or ``..``, an unknown kind, a poll
+            interval below the floor, ...).
         ConfigurationError, MissingAPIKeyError: a bad or missing environment variable.
 
     Example:
@@ -267,6 +332,10 @@ def check_result(
         >>> once = check_result("cuid-example", wait_for_completion=False, download_outputs=False)
         >>> once.status, once.downloaded_paths  # one GET, whatever the status
         ('complete', [])
+        >>> _ = server.create_project("cuid-video", kind="video")  # the local server, here
+        >>> video = check_result("cuid-video", kind="video", download_directory="outputs")
+        >>> type(video.project).__name__, video.downloaded_paths
+        ('VideoProject', [PosixPath('outputs/mh-cuid-video-1.mp4')])
 
         Waiting by webhook (``waiter.deliver`` is called by your HTTP handler)::
 
@@ -277,6 +346,7 @@ def check_result(
     """
     plan, api, owned = prepare(
         id,
+        kind=kind,
         wait_for_completion=wait_for_completion,
         download_outputs=download_outputs,
         download_directory=download_directory,
@@ -305,14 +375,30 @@ def check_result(
         return driver.run(Stepper(check_flow(plan)))
 
 
+@overload
 async def acheck_result(
     id: str,
     *,
+    kind: Literal["image"] = ...,
+    **options: Unpack[CheckArguments[httpx.AsyncClient, ImageProject]],
+) -> CheckResult[ImageProject]: ...
+@overload
+async def acheck_result(
+    id: str, *, kind: Literal["video"], **options: Unpack[CheckArguments[httpx.AsyncClient, VideoProject]]
+) -> CheckResult[VideoProject]: ...
+@overload
+async def acheck_result(
+    id: str, *, kind: Literal["audio"], **options: Unpack[CheckArguments[httpx.AsyncClient, AudioProject]]
+) -> CheckResult[AudioProject]: ...
+async def acheck_result(
+    id: str,
+    *,
+    kind: KindName = "image",
     wait_for_completion: bool = True,
     download_outputs: bool = True,
     download_directory: str | os.PathLike[str] | None = None,
     client: AuthenticatedClient | None = None,
-    timeout: float | None = 600.0,  # noqa: ASYNC109 - issue 4: the same parameters as check_result
+    timeout: Timeout = KIND_DEFAULT,  # noqa: ASYNC109 - issue 4: the same parameters as check_result
     on_status_change: StatusHook | None = None,
     on_download_progress: ProgressHook | None = None,
     overwrite: bool = False,
@@ -320,7 +406,7 @@ async def acheck_result(
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
     webhooks: WebhookWaiter | None = None,
-) -> CheckResult:
+) -> CheckResult[Any]:
     """The async version of :func:`check_result`: the same parameters, the same behaviour.
 
     Everything :func:`check_result` documents holds here: the poll schedule and the 0.1 s floor of
@@ -350,6 +436,7 @@ async def acheck_result(
     """
     plan, api, owned = prepare(
         id,
+        kind=kind,
         wait_for_completion=wait_for_completion,
         download_outputs=download_outputs,
         download_directory=download_directory,

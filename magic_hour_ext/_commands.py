@@ -18,8 +18,9 @@ from generated.models import ImageProject
 
 from . import check_result, delete_project, get_project
 from ._files import check_directory
+from ._kinds import kind_of
 from ._render import FINAL_STATUSES, Display, clean, project_json, project_lines
-from ._requests import check_project_id, project_kind
+from ._requests import check_project_id
 
 __all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "NotFinishedError", "check", "delete", "get"]
 
@@ -42,7 +43,7 @@ class NotFinishedError(Exception):
     def __init__(self, project: ImageProject) -> None:
         self.project = project
         super().__init__(
-            f"{project_kind(ImageProject).name} project {clean(project.id, 120)} is still "
+            f"{kind_of(project).label} {clean(project.id, 120)} is still "
             f"{clean(project.status, 60)} (--no-wait: not waited for); run again, or without --no-wait, "
             "to wait for it"
         )
@@ -151,7 +152,7 @@ def delete(
         if answer not in ("y", "yes"):
             raise DeclinedError(f"image project {shown} was not deleted")
     delete_project(project_id, client=client)
-    kind = project_kind(ImageProject).name
+    kind = "image"
     if as_json:
         print(json.dumps({"id": project_id, "kind": kind, "deleted": True}), file=out, flush=True)
     else:

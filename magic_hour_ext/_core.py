@@ -19,19 +19,24 @@ only in how they sleep, send requests and stream files.
 The flow:
 
 1. GET the project at once; then, while its status is not final (``complete``, ``error``,
-   ``canceled``) and *wait* is true, sleep :func:`~magic_hour_ext._schedule.poll_interval` (or the
-   fixed interval), shortened to the time left before the deadline, and GET again. Unknown statuses
-   keep the wait going; each is logged once at WARNING. Waiting by webhook (``plan.webhooks``),
-   the sleeps follow the fallback schedule and end early when a final event of the project
-   arrives; the project is then fetched at once, and polled on the ordinary schedule restarted
-   from the event if that GET is not final yet.
+   ``canceled``) and *wait* is true, sleep :func:`~magic_hour_ext._schedule.poll_interval` with the
+   kind's cap (or the fixed interval), shortened to the time left before the deadline, and GET
+   again. Unknown statuses keep the wait going; each is logged once at WARNING. Waiting by webhook
+   (``plan.webhooks``), the sleeps follow the fallback schedule and end early when a final event
+   of the project arrives; the project is then fetched at once, and polled on the ordinary
+   schedule restarted from the event if that GET is not final yet.
 2. Past the deadline (monotonic clock), raise WaitTimeoutError with the last project seen; a
    transient failure whose retry would end after the deadline raises it at once, saying so
    (``next_retry``: e.g. a ``Retry-After`` of 30 s with 3 s left).
 3. ``error`` raises ProjectFailedError, ``canceled`` ProjectCanceledError.
-4. ``complete`` with *download*: outputs whose ``expires_at`` has passed, or that the download
-   host refuses (403/410), are not downloaded: the project is fetched again for fresh URLs, at most
-   ``max_url_refreshes`` times, then DownloadExpiredError.
+4. ``complete`` with *download*: the outputs are ``downloads``, or the deprecated single
+   ``download`` of a video when ``downloads`` is empty (``_requests.project_outputs``). Outputs whose
+   ``expires_at`` has passed, or that the download host refuses (403/410), are not downloaded: the
+   project is fetched again for fresh URLs, at most ``max_url_refreshes`` times, then
+   DownloadExpiredError.
+
+The flow knows one kind of project per wait, :attr:`Plan.kind` (``_kinds.Kind``): its API path, its
+model, its words and its schedule's cap come from there, and from nowhere else.
 """
 
 from __future__ import annotations
@@ -45,8 +50,6 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from generated.models import ImageProject
-
 from ._download import DownloadItem, DownloadOutcome
 from ._errors import (
     APIConnectionError,
@@ -57,13 +60,14 @@ from ._errors import (
     ProjectFailedError,
     WaitTimeoutError,
 )
+from ._kinds import Kind, Project
 from ._log import logger as log
 from ._naming import output_filename
 from ._redact import redact_url
-from ._requests import ApiRequest, get_request, image_project_reader, project_outputs
+from ._requests import ApiRequest, ProjectReader, get_request, project_outputs
 from ._result import CheckResult
 from ._retry import RetryState, is_transient
-from ._schedule import fallback_interval, poll_interval
+from ._schedule import fallback_interval
 
 __all__ = [
     "TERMINAL_STATUSES",
@@ -84,7 +88,7 @@ TERMINAL_STATUSES = frozenset({"complete", "error", "canceled"})
 class Fetch:
     """GET the project (the driver runs ``request`` with its retries)."""
 
-    request: ApiRequest[ImageProject]
+    request: ApiRequest[Project]
 
 
 @frozen
@@ -109,20 +113,17 @@ class Download:
 Action = Fetch | Sleep | Download
 
 
-def _schedule(elapsed: float, rng: random.Random) -> float:
-    return poll_interval(elapsed, rng=rng)
-
-
 @define(kw_only=True)
 class Plan:
     """Everything check_result was asked to do, and the clocks to do it with.
 
     Attributes:
         project_id: The project.
+        kind: Its kind (path, model, words, the schedule's cap).
+        timeout: The deadline of the wait in seconds, or None (the caller resolved the kind's default).
         wait: Wait for a final status (else one GET).
         download: Download the outputs of a complete project.
         directory: Where to save them.
-        timeout: The deadline of the wait in seconds, or None.
         fixed_interval: A fixed poll interval replacing the schedule, or None.
         on_status_change: Called with the project on the first GET and whenever the status changes.
         max_url_refreshes: How many times expired URLs are replaced by fetching the project again.
@@ -134,28 +135,32 @@ class Plan:
     """
 
     project_id: str
+    kind: Kind
+    timeout: float | None
     wait: bool = True
     download: bool = True
     directory: Path = field(factory=Path)
-    timeout: float | None = 600.0
     fixed_interval: float | None = None
-    on_status_change: Callable[[ImageProject], None] | None = None
+    on_status_change: Callable[[Any], None] | None = None
     max_url_refreshes: int = 3
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     rng: random.Random = field(factory=random.Random)
-    schedule: Callable[[float, random.Random], float] = _schedule
     webhooks: bool = False
 
     def interval(self, elapsed: float, since_event: float | None = None) -> float:
-        """The wait before the next GET, *elapsed* s into the wait, *since_event* s after a final event."""
+        """The wait before the next GET, *elapsed* s into the wait, *since_event* s after a final event.
+
+        The fixed interval; or the schedule with the kind's cap (restarted from the final event,
+        once one arrived); or, waiting by webhook until one does, the fallback schedule.
+        """
         if self.fixed_interval is not None:
             return self.fixed_interval
         if since_event is not None:
-            return self.schedule(since_event, self.rng)
+            return self.kind.interval(since_event, self.rng)
         if self.webhooks:
             return fallback_interval(elapsed, rng=self.rng)
-        return self.schedule(elapsed, self.rng)
+        return self.kind.interval(elapsed, self.rng)
 
 
 class _Wait:
@@ -165,8 +170,8 @@ class _Wait:
         self.plan = plan
         self.start = plan.clock()
         self.deadline = None if plan.timeout is None else self.start + plan.timeout
-        self.project: ImageProject | None = None
-        self.read = image_project_reader()  # logs each tolerated field once per wait
+        self.project: Project | None = None
+        self.read = ProjectReader(plan.kind.model)  # logs each tolerated field once per wait
         self.status: str | None = None
         self.warned: set[str] = set()
         self.answered = False  # whether the API answered any request of this wait (any status)
@@ -185,11 +190,11 @@ class _Wait:
             next_retry=next_retry,
             elapsed=None if next_retry is None else self.plan.clock() - self.start,
             answered=self.answered,
-            kind=self.read.kind.name,
+            kind=self.plan.kind.name,
             no_response=cause.outcome() if isinstance(cause, APIConnectionError) else None,
         )
 
-    def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, ImageProject]:
+    def fetch(self, *, deadline: bool = True) -> Generator[Action, Any, Project]:
         """GET the project, with retries; a failure becomes WaitTimeoutError once past the deadline.
 
         Before the deadline, no response after the retries stays APIConnectionError, even when the
@@ -215,29 +220,28 @@ class _Wait:
                     raise
                 raise self.timed_out(retry.refused_retry, cause=err) from err
             raise
-        if not isinstance(project, ImageProject):
+        if not isinstance(project, self.plan.kind.model):
             raise TypeError(f"a driver sent {type(project).__name__} for a Fetch")
         self.answered = True
         self.observe(project)
         return project
 
-    def observe(self, project: ImageProject) -> None:
+    def observe(self, project: Project) -> None:
         self.project = project
         status = str(project.status)
-        log.debug("GET image project %r: %s", self.plan.project_id, status)
+        label = self.plan.kind.label
+        log.debug("GET %s %r: %s", label, self.plan.project_id, status)
         if status == self.status:
             return
-        log.info("image project %r is %s", self.plan.project_id, status)
+        log.info("%s %r is %s", label, self.plan.project_id, status)
         if not project.status.is_known and status not in self.warned:
             self.warned.add(status)
-            log.warning(
-                "image project %r has the unknown status %r; still waiting", self.plan.project_id, status
-            )
+            log.warning("%s %r has the unknown status %r; still waiting", label, self.plan.project_id, status)
         self.status = status
         if self.plan.on_status_change is not None:
             self.plan.on_status_change(project)
 
-    def poll(self) -> Generator[Action, Any, ImageProject]:
+    def poll(self) -> Generator[Action, Any, Project]:
         project = yield from self.fetch()
         woken_at: float | None = None  # when a final webhook event cut a sleep short
         while self.plan.wait and str(project.status) not in TERMINAL_STATUSES:
@@ -262,9 +266,9 @@ class _Wait:
 
     def item(self, index: int, url: str, path: Path) -> DownloadItem:
         """Output *index* of this project, to save at *path*."""
-        return DownloadItem(index, url, path, project_id=self.plan.project_id, kind=self.read.kind.name)
+        return DownloadItem(index, url, path, project_id=self.plan.project_id, kind=self.plan.kind.name)
 
-    def download(self, project: ImageProject) -> Generator[Action, Any, list[Path]]:
+    def download(self, project: Project) -> Generator[Action, Any, list[Path]]:
         outputs = project_outputs(project)
         count = len(outputs)
         directory = self.plan.directory
@@ -315,13 +319,15 @@ class _Wait:
         return [saved[i] for i in sorted(saved)]
 
 
-def check_flow(plan: Plan) -> Generator[Action, Any, CheckResult]:
+def check_flow(plan: Plan) -> Generator[Action, Any, CheckResult[Any]]:
     """The whole of check_result as a generator of actions (see the module docstring).
 
     Example:
-        >>> flow = check_flow(Plan(project_id="p", timeout=None))
-        >>> type(next(flow)).__name__
-        'Fetch'
+        >>> from magic_hour_ext._kinds import kind_named
+        >>> flow = check_flow(Plan(project_id="p", kind=kind_named("video"), timeout=None))
+        >>> action = next(flow)
+        >>> type(action).__name__, action.request.path
+        ('Fetch', '/v1/video-projects/p')
     """
     wait = _Wait(plan)
     project = yield from wait.poll()
@@ -349,9 +355,9 @@ class Stepper:
         return stepper.result
     """
 
-    def __init__(self, flow: Generator[Action, Any, CheckResult]) -> None:
+    def __init__(self, flow: Generator[Action, Any, CheckResult[Any]]) -> None:
         self._flow = flow
-        self.result: CheckResult | None = None
+        self.result: CheckResult[Any] | None = None
         self.action: Action | None = self._advance(lambda: next(flow))
 
     def _advance(self, step: Callable[[], Action]) -> Action | None:

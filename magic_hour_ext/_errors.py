@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from ._redact import redact_url
 
 if TYPE_CHECKING:
-    from generated.models import ImageProject
+    from ._kinds import Project
 
 __all__ = [
     "APIConnectionError",
@@ -298,35 +298,51 @@ class ProjectFailedError(MagicHourError):
     """The project ended with the status ``error``.
 
     Attributes:
-        project: The final ImageProject.
+        project: The final project (ImageProject, VideoProject or AudioProject).
+        kind: Its kind (``"image"``, ``"video"``, ``"audio"``), from its model.
         code: ``project.error.code`` (e.g. ``"no_source_face"``), or None when the body has none.
         message: ``project.error.message``, or None when the body has none.
+
+    Example:
+        >>> from generated.models import VideoProject
+        >>> failed = VideoProject.from_dict({"id": "v", "status": "error", "error": {"code": "timeout"}})
+        >>> print(ProjectFailedError(failed))
+        video project 'v' failed (timeout)
     """
 
-    def __init__(self, project: ImageProject) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
+        self.kind = _kind_of(project)
         # Whatever shape the error has (null, absent, no code, no message), the project failed.
         err = project.error
         self.code: str | None = _text(getattr(err, "code", None))
         self.message: str | None = _text(getattr(err, "message", None))
         detail = f"{self.code}: {self.message}" if self.code and self.message else self.code or self.message
-        super().__init__(f"image project {project.id!r} failed ({detail or 'no error details'})")
+        super().__init__(f"{self.kind} project {project.id!r} failed ({detail or 'no error details'})")
 
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _kind_of(project: Project) -> str:
+    from ._kinds import kind_of  # imported here: _kinds raises errors of this module
+
+    return kind_of(project).name
+
+
 class ProjectCanceledError(MagicHourError):
     """The project ended with the status ``canceled``.
 
     Attributes:
-        project: The final ImageProject.
+        project: The final project (ImageProject, VideoProject or AudioProject).
+        kind: Its kind, from its model.
     """
 
-    def __init__(self, project: ImageProject) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
-        super().__init__(f"image project {project.id!r} was canceled")
+        self.kind = _kind_of(project)
+        super().__init__(f"{self.kind} project {project.id!r} was canceled")
 
 
 class WaitTimeoutError(MagicHourError, TimeoutError):
@@ -363,7 +379,7 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
     def __init__(
         self,
         project_id: str,
-        project: ImageProject | None,
+        project: Project | None,
         timeout: float,
         *,
         next_retry: str | None = None,
@@ -392,7 +408,12 @@ class WaitTimeoutError(MagicHourError, TimeoutError):
             why = f" ({no_response})" if no_response else ""
             super().__init__(f"{kind} project {project_id!r} {what}: the API never answered{why}")
             return
-        super().__init__(f"{kind} project {project_id!r} {what}; resume with check_result({project_id!r})")
+        again = (
+            f"check_result({project_id!r})"
+            if kind == "image"
+            else f"check_result({project_id!r}, kind={kind!r})"
+        )
+        super().__init__(f"{kind} project {project_id!r} {what}; resume with {again}")
 
 
 class DownloadError(MagicHourError):

@@ -447,7 +447,10 @@ class Sink:
 
     def _report(self, done: int, total: int | None, *, already_saved: bool = False) -> None:
         if self._on_progress is not None:
-            self._on_progress(DownloadProgress(self.item.index, self.item.path, done, total, already_saved))
+            event = DownloadProgress(
+                self.item.index, self.item.path, done, total, already_saved, project_id=self.item.project_id
+            )
+            self._on_progress(event)
 
     def finish(self, received: int | None = None) -> Path | None:
         """End the response: the saved path, or None when the URL expired.

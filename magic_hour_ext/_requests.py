@@ -15,13 +15,13 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
 from attrs import frozen
 
-from generated.models import ImageProject, ProjectDownload, ProjectStatus
+from generated.models import ProjectDownload, ProjectStatus
 from generated.types import Unset
 
 from ._errors import (
@@ -33,13 +33,11 @@ from ._errors import (
     NotFoundError,
     api_error_for_status,
 )
+from ._kinds import KIND_NAMES, Kind, kind_for_model
 from ._log import logger as log
 from ._redact import redact_text
 from ._retry import RetryState, cause_of, dns_failure, is_retryable_status, is_transient, parse_retry_after
 from ._tolerant import FieldError, field_name, fit_object
-
-if TYPE_CHECKING:
-    from generated.catalog import ProjectKind
 
 __all__ = [
     "MIN_REQUEST_TIMEOUT",
@@ -53,10 +51,8 @@ __all__ = [
     "delete_request",
     "error_from_response",
     "get_request",
-    "image_project_reader",
     "not_found_hint",
     "parse_project",
-    "project_kind",
     "project_outputs",
     "project_path",
     "request_limit",
@@ -94,19 +90,21 @@ def check_project_id(project_id: object) -> str:
     return project_id
 
 
-def project_path(project_id: str) -> str:
-    """The API path of a project: the id checked, then percent-encoded as ONE path segment.
+def project_path(project_id: str, kind: Kind) -> str:
+    """The API path of a project of *kind*: the id checked, then percent-encoded as ONE path segment.
 
     ``/``, ``?``, ``#`` and ``%`` are encoded; ``.`` and ``..`` are refused (see
-    :func:`check_project_id`), so the path never leaves ``/v1/image-projects/``.
+    :func:`check_project_id`), so the path never leaves the kind's collection
+    (``/v1/video-projects/``, say).
 
     Example:
-        >>> project_path("a/b?c")
+        >>> from magic_hour_ext._kinds import kind_named
+        >>> project_path("a/b?c", kind_named("image"))
         '/v1/image-projects/a%2Fb%3Fc'
-        >>> project_path("a/../b")
-        '/v1/image-projects/a%2F..%2Fb'
+        >>> project_path("a/../b", kind_named("video"))
+        '/v1/video-projects/a%2F..%2Fb'
     """
-    return "/v1/image-projects/" + quote(check_project_id(project_id), safe="")
+    return kind.path_prefix + quote(check_project_id(project_id), safe="")
 
 
 def request_limit(time_left: float | None) -> float | None:
@@ -200,9 +198,7 @@ def not_found_hint(kind: str | None) -> str:
         >>> "the id of an image or audio project" in not_found_hint("video")
         True
     """
-    from generated.catalog import PROJECT_KINDS  # see project_kind()
-
-    others = [name for name in PROJECT_KINDS if name != kind] if kind in PROJECT_KINDS else []
+    others = [name for name in KIND_NAMES if name != kind] if kind in KIND_NAMES else []
     article = "an" if others and others[0][0] in "aeiou" else "a"
     another = f"the id of {article} {' or '.join(others)} project, " if others else ""
     return f"likely a wrong id, {another}a deleted project, or a base URL that is not the Magic Hour API"
@@ -221,33 +217,16 @@ class ProjectModel(Protocol):
 
 P = TypeVar("P", bound=ProjectModel)
 
-#: Fields the job needs at a status, although the spec does not require them.
-_NEEDED_AT_STATUS: Mapping[str, tuple[str, ...]] = {"complete": ("downloads",)}
-
-
-def project_kind(model: type[ProjectModel]) -> ProjectKind:
-    """The catalog's kind of project whose generated model is *model*.
-
-    Example:
-        >>> project_kind(ImageProject).path_prefix
-        '/v1/image-projects/'
-    """
-    # Imported here, not with the module: the catalog holds every tool's request schema too, and
-    # `import magic_hour_ext` stays as fast as before.
-    from generated.catalog import PROJECT_KINDS
-
-    for kind in PROJECT_KINDS.values():
-        if kind.model == model.__name__:
-            return kind
-    raise TypeError(f"{model.__name__} is not the model of a kind of project in generated.catalog")
-
 
 class ProjectReader(Generic[P]):
     """Reads the GET responses of one kind of project, tolerantly; one per wait.
 
     Only what the job needs is strict: ``id`` and ``status`` (the fields openapi.yaml requires),
     and, once the status is ``complete``, ``downloads`` with each item's ``url`` and
-    ``expires_at``. A violation raises MalformedResponseError naming the field, never its value.
+    ``expires_at``; or, for a kind whose model has the deprecated single ``download`` (videos),
+    that ``download`` when it is an object and ``downloads`` is empty or absent (see
+    :func:`project_outputs`). A violation raises MalformedResponseError naming the field, never
+    its value.
     Any other field that is missing, null or of an unexpected type is left out (the model reads it
     as UNSET), and logged at DEBUG on the ``magic_hour_ext`` logger, once per field for this
     reader. Unknown fields are kept in ``additional_properties``; an unknown status is kept
@@ -255,6 +234,7 @@ class ProjectReader(Generic[P]):
     be comes from the spec, through ``generated.catalog`` (see ``_tolerant``).
 
     Example:
+        >>> from generated.models import ImageProject
         >>> read = ProjectReader(ImageProject)
         >>> project = read(200, {}, b'{"id": "p", "status": "queued", "credits_charged": null}')
         >>> project.status, project.credits_charged
@@ -267,7 +247,7 @@ class ProjectReader(Generic[P]):
 
     def __init__(self, model: type[P]) -> None:
         self.model = model
-        self.kind = project_kind(model)
+        self.kind = kind_for_model(model)
         self._logged: set[str] = set()
 
     def __call__(self, status_code: int, headers: Mapping[str, str], body: bytes) -> P:
@@ -294,22 +274,27 @@ class ProjectReader(Generic[P]):
             FieldError: a strict field is missing or does not fit; it names the field, never its value.
 
         Example:
+            >>> from generated.models import ImageProject
             >>> ProjectReader(ImageProject).read_object({"id": "p", "status": "complete"})
             Traceback (most recent call last):
             ...
             magic_hour_ext._tolerant.FieldError: the field 'downloads' is missing
         """
-        needed = (
-            _NEEDED_AT_STATUS.get(payload["status"], ()) if isinstance(payload.get("status"), str) else ()
-        )
         dropped: list[FieldError] = []
-        fitted = fit_object(payload, self.kind.fields, strict=needed, dropped=dropped)
+        fitted = fit_object(payload, self.kind.fields, strict=self._needed(payload), dropped=dropped)
         for error in dropped:
             self._log(fitted, error)
         try:
             return self.model.from_dict(fitted)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - fitted above
             raise FieldError("(model)", f"does not parse ({type(exc).__name__})") from None
+
+    def _needed(self, payload: Mapping[str, Any]) -> tuple[str, ...]:
+        """The fields the job needs although the spec does not require them: the outputs, once complete."""
+        if payload.get("status") != "complete":
+            return ()
+        only_single = not payload.get("downloads") and isinstance(payload.get("download"), dict)
+        return ("download",) if only_single and "download" in self.kind.fields else ("downloads",)
 
     def _log(self, payload: Mapping[str, Any], error: FieldError) -> None:
         name = field_name(error.field)
@@ -331,6 +316,7 @@ def parse_project(model: type[P], status_code: int, headers: Mapping[str, str], 
     A one-off :class:`ProjectReader`: see it for what is strict and what is tolerated.
 
     Example:
+        >>> from generated.models import ImageProject
         >>> parse_project(ImageProject, 200, {}, b"not json")
         Traceback (most recent call last):
         ...
@@ -339,24 +325,27 @@ def parse_project(model: type[P], status_code: int, headers: Mapping[str, str], 
     return ProjectReader(model)(status_code, headers, body)
 
 
-def image_project_reader() -> ProjectReader[ImageProject]:
-    """A reader of image projects, the one kind check_result waits for today.
-
-    Example:
-        >>> image_project_reader().kind.name
-        'image'
-    """
-    return ProjectReader(ImageProject)
-
-
 def project_outputs(project: ProjectModel) -> list[ProjectDownload]:
-    """The project's ``downloads``; ``[]`` when the body had none (a complete project always has them).
+    """The outputs to download: ``downloads``, or the deprecated single ``download`` when it is empty.
+
+    A video whose body has only the deprecated ``download`` (an older API, or one that stopped
+    filling ``downloads``) still has its output; ``[]`` when the body has neither (a complete
+    project always has one of them, see :class:`ProjectReader`).
 
     Example:
+        >>> from generated.models import ImageProject, VideoProject
         >>> project_outputs(ImageProject.from_dict({"id": "p", "status": "queued"}))
         []
+        >>> only = {"url": "https://cdn/v/output.mp4", "expires_at": "2099-01-01T00:00:00Z"}
+        >>> body = {"id": "v", "status": "complete", "downloads": [], "download": only}
+        >>> video = VideoProject.from_dict(body)
+        >>> [d.url for d in project_outputs(video)]
+        ['https://cdn/v/output.mp4']
     """
-    return project.downloads if isinstance(project.downloads, list) else []
+    if isinstance(project.downloads, list) and project.downloads:
+        return project.downloads
+    single = getattr(project, "download", None)
+    return [single] if isinstance(single, ProjectDownload) else []
 
 
 @frozen
@@ -391,8 +380,9 @@ class ApiRequest(Generic[T]):
         """The request in words, as errors and log lines name it.
 
         Example:
-            >>> get_request("p", RetryState(lambda: None), lambda: None, image_project_reader()).about()
-            "GET image project 'p'"
+            >>> from generated.models import VideoProject
+            >>> get_request("p", RetryState(lambda: None), lambda: None, ProjectReader(VideoProject)).about()
+            "GET video project 'p'"
         """
         if self.project_id is None:
             return f"{self.method} {self.path}"
@@ -403,7 +393,9 @@ class ApiRequest(Generic[T]):
         """What a retry of this request logs, before its attempt number and delay.
 
         Example:
-            >>> request = get_request("p", RetryState(lambda: None), lambda: None, image_project_reader())
+            >>> from generated.models import ImageProject
+            >>> read = ProjectReader(ImageProject)
+            >>> request = get_request("p", RetryState(lambda: None), lambda: None, read)
             >>> request.retry_text(APIError(503, "busy"))
             "retrying GET image project 'p' (503 Service Unavailable)"
         """
@@ -519,30 +511,27 @@ def get_request(
     """The GET of a project, read by *read* (one :class:`ProjectReader` for a whole wait).
 
     Example:
-        >>> get_request("a/b", RetryState(lambda: None), lambda: None, ProjectReader(ImageProject)).path
-        '/v1/image-projects/a%2Fb'
+        >>> from generated.models import AudioProject
+        >>> get_request("a/b", RetryState(lambda: None), lambda: None, ProjectReader(AudioProject)).path
+        '/v1/audio-projects/a%2Fb'
     """
-    return ApiRequest(
-        "GET", project_path(project_id), read, retry, time_left, kind=read.kind.name, project_id=project_id
-    )
+    path = project_path(project_id, read.kind)
+    return ApiRequest("GET", path, read, retry, time_left, kind=read.kind.name, project_id=project_id)
 
 
-def delete_request(project_id: str, retry: RetryState, kind: ProjectKind | None = None) -> ApiRequest[None]:
-    """The DELETE of a project. A 404 after a retried attempt means an earlier attempt deleted it.
-
-    *kind* is the catalog's kind of the project (None: an image project's).
+def delete_request(project_id: str, retry: RetryState, kind: Kind) -> ApiRequest[None]:
+    """The DELETE of a project of *kind*. A 404 after a retried attempt means an earlier attempt deleted it.
 
     Example:
-        >>> delete_request("p", RetryState(lambda: None)).about()
-        "DELETE image project 'p'"
+        >>> from magic_hour_ext._kinds import kind_named
+        >>> delete_request("p", RetryState(lambda: None), kind_named("video")).about()
+        "DELETE video project 'p'"
     """
-    kind = kind if kind is not None else project_kind(ImageProject)
 
     def parse(status_code: int, headers: Mapping[str, str], body: bytes) -> None:
         if 200 <= status_code < 300 or (status_code == 404 and retry.retries > 0):
             return
         raise error_from_response(status_code, headers, body)
 
-    return ApiRequest(
-        "DELETE", project_path(project_id), parse, retry, lambda: None, kind=kind.name, project_id=project_id
-    )
+    path = project_path(project_id, kind)
+    return ApiRequest("DELETE", path, parse, retry, lambda: None, kind=kind.name, project_id=project_id)

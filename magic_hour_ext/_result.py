@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic
 
 from attrs import field, frozen
 
-from generated.models import ImageProject
+from generated.models import AudioProject, ImageProject, VideoProject
 
-__all__ = ["CheckResult", "DownloadProgress", "UploadProgress"]
+__all__ = ["CheckResult", "DownloadProgress", "P", "UploadProgress"]
+
+if TYPE_CHECKING:  # a default for the type parameter: a bare `CheckResult` means CheckResult[ImageProject]
+    from typing_extensions import TypeVar
+
+    P = TypeVar("P", bound=ImageProject | VideoProject | AudioProject, default=ImageProject)
+else:  # at run time only the type checker's default is missing (no dependency on typing_extensions)
+    from typing import TypeVar
+
+    P = TypeVar("P", bound=ImageProject | VideoProject | AudioProject)
 
 
 @frozen
-class CheckResult:
-    """The outcome of :func:`magic_hour_ext.check_result`.
+class CheckResult(Generic[P]):
+    """The outcome of :func:`magic_hour_ext.check_result`: generic in the project's model.
+
+    ``check_result(id)`` returns a ``CheckResult[ImageProject]``, ``check_result(id,
+    kind="video")`` a ``CheckResult[VideoProject]``, ``kind="audio"`` a
+    ``CheckResult[AudioProject]``; a bare ``CheckResult`` annotation means the image one.
 
     Attributes:
-        project: The generated model of the last GET response.
+        project: The generated model of the last GET response (ImageProject, VideoProject or
+            AudioProject, by kind).
         status: ``project.status`` as a plain string (``"complete"``, or any status when not waiting).
         downloaded_paths: The saved files, in the order of ``project.downloads``; empty when nothing
             was downloaded.
@@ -28,7 +43,7 @@ class CheckResult:
         ('complete', [PosixPath('mh-cuid-example-1.png')])
     """
 
-    project: ImageProject
+    project: P
     status: str
     downloaded_paths: list[Path] = field(factory=list)
 
@@ -47,6 +62,7 @@ class DownloadProgress:
         bytes_total: The size announced by the server, or None when it announced none.
         already_saved: True when the file under the output's name already held it (an earlier run
             or another process saved it): nothing was downloaded, and it is complete.
+        project_id: The project the output belongs to (one hook can serve many waits).
 
     Example:
         >>> from pathlib import Path
@@ -60,6 +76,7 @@ class DownloadProgress:
     bytes_done: int
     bytes_total: int | None
     already_saved: bool = False
+    project_id: str | None = None
 
     @property
     def fraction(self) -> float | None:

@@ -40,7 +40,7 @@ T = TypeVar("T")
 class SyncDriver(DriverSettings[httpx.Client]):
     """Performs actions over *api* (the AuthenticatedClient's httpx.Client) and *downloads*."""
 
-    def run(self, stepper: Stepper) -> CheckResult:
+    def run(self, stepper: Stepper) -> CheckResult[Any]:
         """Run a flow to its end."""
         while (action := stepper.action) is not None:
             with stepper.step():

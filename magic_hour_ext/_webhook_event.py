@@ -10,15 +10,13 @@ is kept as it came, so that a new event upstream never breaks a receiver.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from attrs import field, frozen
 
-from generated.models import AudioProject, ImageProject, VideoProject
-
 from ._errors import WebhookMalformedBodyError
+from ._kinds import Project, find_kind
 from ._requests import ProjectReader
 from ._tolerant import FieldError
 
@@ -30,8 +28,6 @@ __all__ = ["EVENT_NAMES", "EventName", "Project", "WebhookEvent", "parse_event",
 #: What happened to the project: the part of the event type after the dot.
 EventName = Literal["started", "completed", "errored"]
 EVENT_NAMES: tuple[EventName, ...] = ("started", "completed", "errored")
-#: The project of an event, typed by its kind.
-Project: TypeAlias = ImageProject | VideoProject | AudioProject
 
 
 @frozen(repr=False)
@@ -54,6 +50,7 @@ class WebhookEvent:
 
     Example:
         >>> import datetime as dt
+        >>> from generated.models import ImageProject
         >>> at = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
         >>> project = ImageProject.from_dict({"id": "p", "status": "rendering"})
         >>> WebhookEvent("image.started", "image", "started", project, {}, at, at)
@@ -92,20 +89,14 @@ class WebhookEvent:
 def project_reader(kind: str) -> ProjectReader[Any] | None:
     """A reader of *kind*'s projects (``"image"``, ...), or None when it is not a kind of project.
 
-    The one place where a webhook's kind is looked up in ``generated.catalog``.
+    The one place where a webhook's kind is looked up (``_kinds.find_kind``).
 
     Example:
         >>> project_reader("video").model.__name__, project_reader("archive")
         ('VideoProject', None)
     """
-    # Imported here: the catalog is large, and `import magic_hour_ext` must stay fast.
-    from generated.catalog import PROJECT_KINDS
-
-    found = PROJECT_KINDS.get(cast("KindName", kind))
-    if found is None:
-        return None
-    model = getattr(importlib.import_module(found.model_module), found.model)
-    return ProjectReader(model)
+    found = find_kind(kind)
+    return None if found is None else ProjectReader(found.model)
 
 
 def parse_event(body: bytes, *, signed_at: dt.datetime, received_at: dt.datetime) -> WebhookEvent:

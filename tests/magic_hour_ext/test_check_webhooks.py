@@ -27,11 +27,20 @@ from magic_hour_ext import (
 from magic_hour_ext.testing import Fault, MagicHourServer, Project
 from magic_hour_ext.webhooks import WebhookWaiter
 from tests.conftest import TOKEN
-from tests.magic_hour_ext._helpers import Run, WebhookReceiver, api_client, files, in_mode, wait_until
+from tests.magic_hour_ext._helpers import (
+    Run,
+    WebhookReceiver,
+    api_client,
+    files,
+    in_mode,
+    statuses_by_gets,
+    wait_until,
+)
 
 Sign = Callable[..., tuple[bytes, dict[str, str]]]
 
 TIMEOUT = 20.0  # far below the 40 s of the first fallback poll: a missed event times out
+NOTICED = 8.0  # "at once" on a loaded machine; a missed wake would sleep until the deadline (20 s)
 
 
 @pytest.fixture
@@ -55,14 +64,22 @@ class Sender:
             self.delivered_at.append(time.monotonic())
             self.waiter.deliver(body, headers)
 
-    def when_final(self, project: Project, times: int = 1, payload: dict[str, Any] | None = None) -> None:
-        """On another thread: once *project* is final, deliver its event (*times* times)."""
+    def finish_after_first_get(
+        self, server: MagicHourServer, project: Project, times: int = 1, payload: dict[str, Any] | None = None
+    ) -> None:
+        """Show *project* rendering to its first GET; then let it be final and deliver its event.
+
+        Counted in GETs, not seconds: the wait sees a render in progress, then the event, however
+        loaded the machine. *project*'s timeline gives its final status; *payload* replaces the
+        one delivered (default: the project as GET answers it then).
+        """
+        project.extra_fields["status"] = "rendering"
 
         def watch() -> None:
-            while project.status not in ("complete", "error") and not self._stop.wait(0.005):
-                pass
-            if self._stop.is_set():
-                return
+            while not any(r.status is not None for r in server.api_requests(project_id=project.id)):
+                if self._stop.wait(0.005):
+                    return
+            project.extra_fields.pop("status", None)
             body = project.body()
             kind_event = "completed" if body["status"] == "complete" else "errored"
             self.deliver(f"{project.kind}.{kind_event}", payload or body, times)
@@ -98,8 +115,8 @@ def noticed_after(server: MagicHourServer, project: Project, sender: Sender) -> 
 def test_the_final_event_ends_the_wait_then_one_get_fetches_fresh_urls(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender, tmp_path: Path
 ) -> None:
-    project = server.create_project(timeline=[("queued", 0.3), ("rendering", 0.7), ("complete", None)])
-    sender.when_final(project)
+    project = server.create_project()
+    sender.finish_after_first_get(server, project)
 
     result = run(project.id, webhooks=waiter, timeout=TIMEOUT)
 
@@ -107,20 +124,20 @@ def test_the_final_event_ends_the_wait_then_one_get_fetches_fresh_urls(
     assert files(tmp_path / "out") == [f"mh-{project.id}-1.png"]
     times = gets(server, project)
     assert len(times) == 2  # the first GET, and the one the event woke: no polling in between
-    assert noticed_after(server, project, sender) < 2.0  # at once (generous: a loaded machine)
+    assert noticed_after(server, project, sender) < NOTICED
 
 
 def test_duplicate_deliveries_cost_nothing_more(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender
 ) -> None:
-    project = server.create_project(timeline=[("rendering", 0.5), ("complete", None)])
-    sender.when_final(project, times=3)
+    project = server.create_project()
+    sender.finish_after_first_get(server, project, times=3)
 
     result = run(project.id, webhooks=waiter, timeout=TIMEOUT, download_outputs=False)
 
     assert result.status == "complete"
     assert len(gets(server, project)) == 2
-    assert noticed_after(server, project, sender) < 2.0
+    assert noticed_after(server, project, sender) < NOTICED
     wait_until(lambda: len(sender.delivered_at) == 3, what="the three deliveries")
     assert len(gets(server, project)) == 2  # the duplicates after the wait woke nothing
 
@@ -128,17 +145,17 @@ def test_duplicate_deliveries_cost_nothing_more(
 def test_a_late_completed_with_expired_urls_downloads_from_the_fresh_get(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender, tmp_path: Path
 ) -> None:
-    project = server.create_project(timeline=[("rendering", 0.5), ("complete", None)])
+    project = server.create_project()
     expired = [
         {"url": url, "expires_at": "2020-01-01T00:00:00.000Z"} for url in project.download_urls(ttl=-60)
     ]
     stale = {**project.body(), "status": "complete", "downloads": expired}
-    sender.when_final(project, payload=stale)
+    sender.finish_after_first_get(server, project, payload=stale)
 
     result = run(project.id, webhooks=waiter, timeout=TIMEOUT)
 
     assert files(tmp_path / "out") == [f"mh-{project.id}-1.png"]
-    assert noticed_after(server, project, sender) < 2.0
+    assert noticed_after(server, project, sender) < NOTICED
     assert result.downloaded_paths[0].read_bytes() == project.output_bytes(0)
     expired_queries = {urlsplit(d["url"]).query for d in expired}
     downloads = server.download_requests(project_id=project.id)
@@ -149,10 +166,11 @@ def test_a_late_completed_with_expired_urls_downloads_from_the_fresh_get(
 def test_a_lost_delivery_falls_back_to_polling(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter
 ) -> None:
-    project = server.create_project(timeline=[("rendering", 0.5), ("complete", None)])
+    project = server.create_project()
 
     # No delivery ever; poll_interval replaces the fallback schedule (40 s) to keep the test short.
-    result = run(project.id, webhooks=waiter, timeout=TIMEOUT, poll_interval=0.1, download_outputs=False)
+    with statuses_by_gets(server, project, ("rendering", 2)):
+        result = run(project.id, webhooks=waiter, timeout=TIMEOUT, poll_interval=0.1, download_outputs=False)
 
     assert result.status == "complete"
     assert (
@@ -174,12 +192,13 @@ def test_a_canceled_project_has_no_event_and_polling_ends_the_wait(
 def test_an_event_before_the_api_shows_it_final_polls_quickly(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender
 ) -> None:
-    project = server.create_project(timeline=[("rendering", 1.5), ("complete", None)])
+    project = server.create_project()
     # The event arrives before the wait starts, and before the API shows the project complete.
-    sender.deliver("image.completed", {**project.body(), "status": "complete"})
+    sender.deliver("image.completed", project.body())
 
     started = time.monotonic()
-    result = run(project.id, webhooks=waiter, timeout=TIMEOUT, download_outputs=False)
+    with statuses_by_gets(server, project, ("rendering", 2)):
+        result = run(project.id, webhooks=waiter, timeout=TIMEOUT, download_outputs=False)
 
     assert result.status == "complete"
     assert time.monotonic() - started < TIMEOUT / 2  # the ordinary schedule from the event, not 40 s
@@ -189,26 +208,24 @@ def test_an_event_before_the_api_shows_it_final_polls_quickly(
 def test_an_errored_event_ends_the_wait_with_the_failure(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender
 ) -> None:
-    project = server.create_project(
-        timeline=[("rendering", 0.5), ("error", None)], error=("no_source_face", "no face")
-    )
-    sender.when_final(project)
+    project = server.create_project(timeline=[("error", None)], error=("no_source_face", "no face"))
+    sender.finish_after_first_get(server, project)
 
     with pytest.raises(ProjectFailedError) as info:
         run(project.id, webhooks=waiter, timeout=TIMEOUT)
     assert info.value.code == "no_source_face"
     assert len(gets(server, project)) == 2
-    assert noticed_after(server, project, sender) < 2.0
+    assert noticed_after(server, project, sender) < NOTICED
 
 
 def test_an_event_of_another_project_wakes_nothing(
     run: Run, server: MagicHourServer, waiter: WebhookWaiter, sender: Sender
 ) -> None:
-    other = server.create_project(timeline=[("rendering", 0.2), ("complete", None)])
-    project = server.create_project(timeline=[("rendering", 1.0), ("canceled", None)])
-    sender.when_final(other)
+    other = server.create_project()
+    project = server.create_project(timeline=[("canceled", None)])
+    sender.finish_after_first_get(server, other)
 
-    with pytest.raises(ProjectCanceledError):
+    with statuses_by_gets(server, project, ("rendering", 1)), pytest.raises(ProjectCanceledError):
         run(project.id, webhooks=waiter, timeout=TIMEOUT, poll_interval=2.0)
     assert len(gets(server, project)) == 2  # the first GET, then one after the 2 s fixed interval
 
@@ -250,18 +267,23 @@ def test_end_to_end_the_server_delivers_and_the_wait_wakes(
     server, receiver = delivering
     if fault is not None:
         server.add_fault(fault)
-    project = server.create_project(timeline=[("queued", 0.2), ("rendering", 0.6), ("complete", None)])
+    project = server.create_project(timeline=[("queued", 0.2), ("rendering", 0.3), ("complete", None)])
 
     check = in_mode(mode, check_result, acheck_result)
-    result = check(
-        project.id, client=api_client(server), download_directory=tmp_path, webhooks=waiter, timeout=TIMEOUT
-    )
+    with statuses_by_gets(server, project, ("queued", 1)):  # the first GET sees it queued, however late
+        result = check(
+            project.id,
+            client=api_client(server),
+            download_directory=tmp_path,
+            webhooks=waiter,
+            timeout=TIMEOUT,
+        )
 
     assert result.downloaded_paths[0].read_bytes() == project.output_bytes(0)
     times = gets(server, project)
     assert len(times) == 2
     completed = [d for d in receiver.received() if d.type == "image.completed"]
-    assert times[1] - completed[0].time < 2.0
+    assert times[1] - completed[0].time < NOTICED
 
 
 def test_end_to_end_a_dropped_delivery_falls_back_to_polling(
@@ -269,35 +291,50 @@ def test_end_to_end_a_dropped_delivery_falls_back_to_polling(
 ) -> None:
     server, receiver = delivering
     server.add_fault(Fault.drop(event="completed"))
-    project = server.create_project(timeline=[("rendering", 0.5), ("complete", None)])
+    project = server.create_project(timeline=[("rendering", 0.3), ("complete", None)])
 
     check = in_mode(mode, check_result, acheck_result)
-    result = check(
-        project.id,
-        client=api_client(server),
-        webhooks=waiter,
-        timeout=TIMEOUT,
-        poll_interval=0.2,
-        download_outputs=False,
-    )
+    with statuses_by_gets(server, project, ("rendering", 2)):
+        result = check(
+            project.id,
+            client=api_client(server),
+            webhooks=waiter,
+            timeout=TIMEOUT,
+            poll_interval=0.2,
+            download_outputs=False,
+        )
 
     assert result.status == "complete"
     assert receiver.types() == ["image.started"]
     assert len(gets(server, project)) >= 3
 
 
+@pytest.mark.parametrize(
+    "fault", [Fault.bad_signature(), Fault.stale_timestamp(600)], ids=["signature", "stale"]
+)
 def test_end_to_end_refused_deliveries_wake_nothing(
-    mode: str, delivering: tuple[MagicHourServer, WebhookReceiver], waiter: WebhookWaiter
+    mode: str, delivering: tuple[MagicHourServer, WebhookReceiver], waiter: WebhookWaiter, fault: Fault
 ) -> None:
     server, receiver = delivering
-    server.add_fault(Fault.bad_signature(event="completed", times=None))
-    project = server.create_project(timeline=[("rendering", 0.3), ("canceled", None)])
-    other = server.create_project(timeline=[("rendering", 0.2), ("complete", None)])
-    server.add_fault(Fault.stale_timestamp(event="completed", project_id=other.id, times=None))
+    server.add_fault(fault)  # its completed event: refused by the receiver (400), every attempt
+    project = server.create_project()
 
     check = in_mode(mode, check_result, acheck_result)
-    with pytest.raises(ProjectCanceledError):
-        check(project.id, client=api_client(server), webhooks=waiter, timeout=TIMEOUT, poll_interval=2.0)
-    assert len(gets(server, project)) == 2
-    assert waiter.final_event(other.id) is None
-    assert 400 in [d.status for d in receiver.received()]
+    with statuses_by_gets(server, project, ("rendering", 1)):  # then complete
+        result = check(
+            project.id,
+            client=api_client(server),
+            webhooks=waiter,
+            timeout=TIMEOUT,
+            poll_interval=2.0,
+            download_outputs=False,
+        )
+
+    assert result.status == "complete"
+    refused = receiver.received()
+    assert refused
+    assert {d.status for d in refused} == {400}
+    times = gets(server, project)
+    assert len(times) == 2  # the first GET, then the one 2 s later: nothing woke the wait
+    assert times[1] - refused[0].time > 1.0
+    assert waiter.final_event(project.id) is None

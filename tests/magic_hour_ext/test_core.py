@@ -24,6 +24,7 @@ from magic_hour_ext._errors import (
     ProjectFailedError,
     WaitTimeoutError,
 )
+from magic_hour_ext._kinds import kind_named
 from magic_hour_ext._result import CheckResult
 from tests.magic_hour_ext._helpers import image_project
 
@@ -57,6 +58,8 @@ class FakeClock:
 def make_plan(clock: FakeClock, **kwargs: Any) -> Plan:
     kwargs.setdefault("project_id", "p")
     kwargs.setdefault("directory", Path("out"))
+    kwargs.setdefault("kind", kind_named("image"))
+    kwargs.setdefault("timeout", 600.0)
     return Plan(clock=clock, now=lambda: NOW, rng=random.Random(0), **kwargs)  # noqa: S311 - test jitter
 
 

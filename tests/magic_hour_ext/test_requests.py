@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generated.models import ImageProject, ProjectError, VideoProject
+from generated.models import AudioProject, ImageProject, ProjectDownload, ProjectError, VideoProject
 from generated.types import Unset
 from magic_hour_ext._errors import (
     APIConnectionError,
@@ -22,15 +22,17 @@ from magic_hour_ext._errors import (
     PaymentRequiredError,
     RateLimitError,
 )
+from magic_hour_ext._kinds import KIND_NAMES, kind_named
 from magic_hour_ext._requests import (
     MIN_REQUEST_TIMEOUT,
+    ProjectReader,
     bounded_timeout,
     check_project_id,
     delete_request,
     error_from_response,
     get_request,
-    image_project_reader,
     parse_project,
+    project_outputs,
     project_path,
 )
 from magic_hour_ext._retry import RetryState
@@ -124,12 +126,16 @@ def test_retry_after_read_from_headers() -> None:
     assert error_from_response(429, {"retry-after": "3"}, b"").retry_after == 3.0
 
 
-def test_id_is_url_encoded() -> None:
-    assert project_path("a/b?c d#e%") == "/v1/image-projects/a%2Fb%3Fc%20d%23e%25"
+@pytest.mark.parametrize("kind", KIND_NAMES)
+def test_id_is_url_encoded_under_the_kind_s_collection(kind: str) -> None:
+    chosen = kind_named(kind)
+    assert project_path("a/b?c d#e%", chosen) == f"/v1/{kind}-projects/a%2Fb%3Fc%20d%23e%25"
+    read = ProjectReader(chosen.model)
     assert (
-        get_request("../x", RetryState(lambda: None), lambda: None, image_project_reader()).path
-        == "/v1/image-projects/..%2Fx"
+        get_request("../x", RetryState(lambda: None), lambda: None, read).path
+        == f"/v1/{kind}-projects/..%2Fx"
     )
+    assert delete_request("../x", RetryState(lambda: None), chosen).path == f"/v1/{kind}-projects/..%2Fx"
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "a\x00b", None, 5, ".", ".."])
@@ -141,9 +147,9 @@ def test_bad_ids(bad: object) -> None:
 @pytest.mark.parametrize("dots", [".", ".."])
 def test_project_path_refuses_dot_segments(dots: str) -> None:
     with pytest.raises(InvalidArgumentError, match="dot segment"):
-        project_path(dots)
+        project_path(dots, kind_named("video"))
     with pytest.raises(InvalidArgumentError):
-        delete_request(dots, RetryState(lambda: None))
+        delete_request(dots, RetryState(lambda: None), kind_named("image"))
 
 
 @pytest.mark.parametrize(
@@ -151,7 +157,8 @@ def test_project_path_refuses_dot_segments(dots: str) -> None:
     [("...", "..."), ("a/../b", "a%2F..%2Fb"), (".%2e", ".%252e"), ("./.", ".%2F.")],
 )
 def test_dotted_ids_are_one_segment(project_id: str, segment: str) -> None:
-    url = httpx.Client(base_url="http://h").build_request("GET", project_path(project_id)).url
+    path = project_path(project_id, kind_named("image"))
+    url = httpx.Client(base_url="http://h").build_request("GET", path).url
     assert url.raw_path.decode() == "/v1/image-projects/" + segment
 
 
@@ -163,7 +170,7 @@ def test_bounded_timeout() -> None:
 
 
 def test_guard_turns_transport_errors_into_api_errors() -> None:
-    request = get_request("p", RetryState(lambda: None), lambda: None, image_project_reader())
+    request = get_request("p", RetryState(lambda: None), lambda: None, ProjectReader(ImageProject))
     with pytest.raises(APIConnectionError) as info, request.guard():
         raise httpx.ConnectError("refused http://h/x?token=SECRET")
     assert "SECRET" not in str(info.value)
@@ -172,7 +179,7 @@ def test_guard_turns_transport_errors_into_api_errors() -> None:
 
 def test_delete_404_counts_only_after_a_retry() -> None:
     retry = RetryState(lambda: None)
-    request = delete_request("p", retry)
+    request = delete_request("p", retry, kind_named("audio"))
     assert request.parse(204, {}, b"") is None
     with pytest.raises(NotFoundError):
         request.parse(404, {}, b"")
@@ -309,13 +316,13 @@ def test_an_error_that_is_not_an_object_is_read_as_absent(error: object) -> None
 
 def test_each_tolerated_field_is_logged_once_per_reader(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="magic_hour_ext")
-    read = image_project_reader()
+    read = ProjectReader(ImageProject)
     for _ in range(3):
         read(200, {}, body(credits_charged=None, image_count="x"))
     messages = [r.getMessage() for r in caplog.records]
     assert sum("'credits_charged'" in m for m in messages) == 1
     assert sum("'image_count'" in m for m in messages) == 1
-    image_project_reader()(200, {}, body(credits_charged=None))
+    ProjectReader(ImageProject)(200, {}, body(credits_charged=None))
     assert sum("'credits_charged'" in r.getMessage() for r in caplog.records) == 2
 
 
@@ -336,6 +343,49 @@ def test_the_reader_follows_the_model_video() -> None:
     assert video.download.expires_at.tzinfo is dt.UTC
     broken = parse_project(VideoProject, 200, {}, body(download={"url": "http://cdn/x.mp4"}))
     assert isinstance(broken.download, Unset)  # deprecated, and not needed: never stops the job
+
+
+SINGLE = {"url": "http://cdn/v/output.mp4?signature=s", "expires_at": "2026-05-02T12:00:00"}
+
+
+@pytest.mark.parametrize("downloads", [[], "missing", None])
+def test_a_complete_video_with_only_the_deprecated_download_has_that_output(downloads: object) -> None:
+    # Before: a video whose downloads was empty had no output, and one without downloads was malformed.
+    fields: dict[str, Any] = {"status": "complete", "download": SINGLE}
+    if downloads != "missing":
+        fields["downloads"] = downloads
+    raw = json.loads(body(**fields))
+    if downloads == "missing":
+        del raw["downloads"]
+    video = parse_project(VideoProject, 200, {}, json.dumps(raw).encode())
+    assert [d.url for d in project_outputs(video)] == [SINGLE["url"]]
+    assert isinstance(project_outputs(video)[0], ProjectDownload)
+
+
+def test_downloads_win_over_the_deprecated_download() -> None:
+    two = [{"url": f"http://cdn/v/{i}.mp4", "expires_at": "2026-05-02T12:00:00"} for i in range(2)]
+    video = parse_project(VideoProject, 200, {}, body(status="complete", downloads=two, download=SINGLE))
+    assert [d.url for d in project_outputs(video)] == ["http://cdn/v/0.mp4", "http://cdn/v/1.mp4"]
+
+
+@pytest.mark.parametrize(
+    ("model", "fields", "named"),
+    [
+        (VideoProject, {"downloads": [], "download": {"url": "http://cdn/x.mp4"}}, "download.expires_at"),
+        (VideoProject, {"downloads": None, "download": None}, "downloads"),
+        (ImageProject, {"downloads": [], "download": SINGLE}, None),  # images have no `download`
+        (AudioProject, {"downloads": None, "download": SINGLE}, "downloads"),
+    ],
+)
+def test_a_complete_project_needs_outputs_it_can_download(
+    model: type[Any], fields: dict[str, Any], named: str | None
+) -> None:
+    raw = body(status="complete", **fields)
+    if named is None:
+        assert project_outputs(parse_project(model, 200, {}, raw)) == []
+        return
+    with pytest.raises(MalformedResponseError, match=f"the field {named!r}"):
+        parse_project(model, 200, {}, raw)
 
 
 def test_valid_variants_still_parse() -> None:

@@ -4,11 +4,13 @@ import random
 
 import pytest
 
+from magic_hour_ext._kinds import kind_named
 from magic_hour_ext._schedule import (
     CAP,
     FALLBACK_CAP,
     FALLBACK_FLOOR,
     FLOOR,
+    LONG_CAP,
     fallback_interval,
     poll_interval,
     simulate_polls,
@@ -71,3 +73,29 @@ def test_fallback_polls_leave_a_60_s_job_3_gets() -> None:
         while (elapsed := elapsed + fallback_interval(elapsed, rng=rng)) < 60.0:
             fallbacks += 1
         assert 1 + fallbacks + 1 <= 3
+
+
+# -- the kinds' caps: videos and audio (issue 10) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "cap"), [("image", CAP), ("video", LONG_CAP), ("audio", LONG_CAP)])
+def test_each_kind_has_its_cap(kind: str, cap: float) -> None:
+    assert kind_named(kind).schedule_cap == cap
+    assert kind_named(kind).interval(10_000.0) == cap
+    assert kind_named(kind).interval(1.0) == poll_interval(1.0)  # the same growth below the cap
+
+
+@pytest.mark.parametrize(("job", "max_gets"), [(300.0, 30), (1800.0, 90)])
+def test_video_targets_for_gets(job: float, max_gets: int) -> None:
+    # The official SDK polls every 0.5 s: 600 and 3,600 GETs for these jobs.
+    worst = max(simulate_polls(job, rng=random.Random(seed), cap=LONG_CAP)[0] for seed in range(200))  # noqa: S311
+    assert worst <= max_gets
+    assert simulate_polls(job, cap=LONG_CAP)[0] <= max_gets  # no jitter: the longest intervals
+
+
+def test_a_video_s_completion_is_noticed_within_30_s_whenever_it_ends() -> None:
+    rng = random.Random(3)  # noqa: S311 - seeded jitter for a test, not cryptography
+    jobs = [t / 4 for t in range(1, 4 * 3600, 7)]  # every 1.75 s up to an hour
+    worst = max(simulate_polls(job, rng=rng, cap=LONG_CAP)[1] for job in jobs)
+    assert worst <= 30.0
+    assert worst > CAP  # the larger cap is used: fewer GETs, a later notice than an image's
