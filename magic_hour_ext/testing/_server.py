@@ -109,7 +109,7 @@ class MagicHourServer:
             Answers other than 2xx are retried after each of *webhook_retry_delays*. Every
             attempt is in `requests` (host "webhook", see `webhook_deliveries`); faults of route
             "webhook" duplicate, delay, reorder, mis-sign, age or drop deliveries. None: no
-            webhooks.
+            webhooks, until `webhook_url` is set.
         webhook_secret: The signing secret; None: a new random one (see `webhook_secret`).
         webhook_retry_delays: Seconds before each retry of a delivery (1, 2, 4, ... 32 s).
 
@@ -181,15 +181,13 @@ class MagicHourServer:
         if webhook_secret is not None and (not isinstance(webhook_secret, str) or not webhook_secret):
             raise ValueError("webhook_secret must be a non-empty str")
         self._webhook_secret = webhook_secret or "whsec_" + secrets.token_urlsafe(24)
-        self._webhooks: WebhookSender | None = None
-        if webhook_url is not None:
-            self._webhooks = WebhookSender(
-                webhook_url,
-                self._webhook_secret,
-                retry_delays=webhook_retry_delays,
-                faults=self._faults,
-                record=self._append_record,
-            )
+        self._webhooks = WebhookSender(
+            webhook_url,
+            self._webhook_secret,
+            retry_delays=webhook_retry_delays,
+            faults=self._faults,
+            record=self._append_record,
+        )
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -276,16 +274,14 @@ class MagicHourServer:
             loop.close()
 
     async def _start_listeners(self) -> None:
-        if self._webhooks is not None:
-            self._webhooks.start(asyncio.get_running_loop())
+        self._webhooks.start(asyncio.get_running_loop())
         for listener in self._listeners.values():
             listener.server = await asyncio.start_server(
                 self._connection_callback(listener), sock=listener.sock, backlog=4096
             )
 
     async def _shutdown(self) -> None:
-        if self._webhooks is not None:
-            await self._webhooks.close()
+        await self._webhooks.close()
         for listener in self._listeners.values():
             if listener.server is not None:
                 listener.server.close()
@@ -395,8 +391,20 @@ class MagicHourServer:
 
     @property
     def webhook_url(self) -> str | None:
-        """Where the server POSTs webhook events, or None."""
-        return self._webhooks.url if self._webhooks is not None else None
+        """Where the server POSTs webhook events, or None; settable while it runs.
+
+        Example:
+            >>> server.webhook_url = "http://127.0.0.1:8000/hooks"  # events due from now on go there
+            >>> server.webhook_url
+            'http://127.0.0.1:8000/hooks'
+        """
+        return self._webhooks.url
+
+    @webhook_url.setter
+    def webhook_url(self, url: str | None) -> None:
+        """Deliver the events due from now on to *url* (None: deliver nothing), e.g. once a receiver
+        whose port was not known before the server started is listening."""
+        self._webhooks.url = url
 
     @property
     def webhook_secret(self) -> str:
@@ -557,8 +565,7 @@ class MagicHourServer:
             if id in self._projects:
                 raise ValueError(f"A project with id {id!r} already exists")
             self._projects[id] = project
-        if self._webhooks is not None:
-            self._webhooks.track(project)
+        self._webhooks.track(project)
         return project
 
     def get_project(self, id: str) -> Project:
@@ -786,8 +793,7 @@ class MagicHourServer:
                 )
             self._projects[project.id] = project
             self._created.append(project)
-        if self._webhooks is not None:
-            self._webhooks.track(project)
+        self._webhooks.track(project)
         call.record.project_id = project.id
         if fault is not None and fault.kind == "drop_after_create":
             return NoAnswer.CLOSE

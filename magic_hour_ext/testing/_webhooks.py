@@ -74,13 +74,14 @@ class _Event:
     type: str
     body: bytes
     fault: Fault | None
+    url: str
 
 
 class WebhookSender:
     """Delivers the events of the projects it tracks to *url*, on the server's event loop.
 
     Args:
-        url: Where to POST.
+        url: Where to POST; None: nowhere (events fall due and are not sent) until `url` is set.
         secret: The signing secret (never logged, never in a repr).
         retry_delays: Seconds before each retry of a delivery that got no 2xx.
         faults: The server's fault queue (route "webhook").
@@ -89,21 +90,20 @@ class WebhookSender:
 
     def __init__(
         self,
-        url: str,
+        url: str | None,
         secret: str,
         *,
         retry_delays: Sequence[float],
         faults: FaultQueue,
         record: Callable[[RecordedRequest], None],
     ) -> None:
-        self.url = check_webhook_url(url)
+        self._url = None if url is None else check_webhook_url(url)
         self._secret = secret
         self._retry_delays = tuple(float(delay) for delay in retry_delays)
         if any(delay < 0 for delay in self._retry_delays):
             raise ValueError(f"webhook retry delays must be >= 0 seconds, not {retry_delays!r}")
         self._faults = faults
         self._record = record
-        self._path, _, self._query = url.partition("://")[2].partition("/")[2].partition("?")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: httpx.AsyncClient | None = None
         self._timers: set[asyncio.TimerHandle] = set()
@@ -111,12 +111,20 @@ class WebhookSender:
         self._held: dict[str, list[_Event]] = {}  # out_of_order: sent after the project's next event
 
     def __repr__(self) -> str:
-        return f"<WebhookSender to {self.url!r}>"
+        return f"<WebhookSender to {self._url!r}>"
+
+    @property
+    def url(self) -> str | None:
+        """Where events are POSTed (None: nowhere)."""
+        return self._url
+
+    @url.setter
+    def url(self, url: str | None) -> None:
+        self._url = None if url is None else check_webhook_url(url)
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Called in the server's event loop once it runs."""
         self._loop = loop
-        self._client = httpx.AsyncClient(timeout=_TIMEOUT, trust_env=False)
 
     async def close(self) -> None:
         """Cancel what is pending and close the client (in the server's event loop)."""
@@ -129,6 +137,7 @@ class WebhookSender:
         await asyncio.gather(*tasks, return_exceptions=True)
         if self._client is not None:
             await self._client.aclose()
+            self._client = None
 
     def track(self, project: Project) -> None:
         """Deliver *project*'s events when its timeline reaches them (from any thread)."""
@@ -146,10 +155,12 @@ class WebhookSender:
             self._timers.add(timer)
 
     def _fire(self, project: Project, status: str, last: bool) -> None:
+        if self._url is None:
+            return
         event_type = f"{project.kind}.{EVENTS[status]}"
         body = json.dumps({"type": event_type, "payload": project.body(status)}).encode()
         fault = self._faults.take("webhook", project.id, event_type)
-        event = _Event(project.id, event_type, body, fault)
+        event = _Event(project.id, event_type, body, fault, self._url)
         if fault is not None and fault.kind == "out_of_order" and not last:
             self._held.setdefault(project.id, []).append(event)
             return
@@ -182,7 +193,8 @@ class WebhookSender:
 
     async def _send(self, event: _Event) -> bool:
         """One attempt; whether the receiver answered 2xx."""
-        assert self._client is not None  # set by start()
+        if self._client is None:
+            self._client = httpx.AsyncClient(timeout=_TIMEOUT, trust_env=False)
         fault = event.fault
         timestamp = int(time.time())
         secret = self._secret
@@ -198,18 +210,19 @@ class WebhookSender:
         }
         record = self._log(event, headers, None)
         try:
-            response = await self._client.post(self.url, content=event.body, headers=headers)
+            response = await self._client.post(event.url, content=event.body, headers=headers)
         except httpx.HTTPError:
             return False
         record.status = response.status_code
         return 200 <= response.status_code < 300
 
     def _log(self, event: _Event, headers: dict[str, str], status: int | None) -> RecordedRequest:
+        path, _, query = event.url.partition("://")[2].partition("/")[2].partition("?")
         record = RecordedRequest(
             host="webhook",
             method="POST",
-            path="/" + self._path,
-            query=self._query,
+            path="/" + path,
+            query=query,
             headers=httpx.Headers(headers),
             connection_id=0,
             time=time.monotonic(),

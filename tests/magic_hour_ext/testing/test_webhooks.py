@@ -79,9 +79,9 @@ def test_each_transition_is_delivered_signed_without_any_get(
     assert payload(completed)["status"] == "complete"
     url = payload(completed)["downloads"][0]["url"]
     assert httpx.get(url).content == project.output_bytes(0)  # the payload's URLs work
-    assert completed.time - started.time >= 0.15  # when the timeline says: rendering lasts 0.2 s
     assert hooked.api_requests(method=None) == []  # the timeline advanced with no GET
     records = hooked.webhook_deliveries(project.id)
+    assert records[1].time - project.created_monotonic >= 0.28  # when the timeline says (at 0.3 s)
     assert [(r.event, r.status, r.host, r.method) for r in records] == [
         ("image.started", 200, "webhook", "POST"),
         ("image.completed", 200, "webhook", "POST"),
@@ -245,3 +245,19 @@ def test_webhook_faults_apply_only_to_webhooks() -> None:
         Fault.status(500, event="completed")
     with pytest.raises(ValueError, match="applies to"):
         Fault.drop(route="get")
+
+
+def test_the_webhook_url_can_be_set_once_the_server_runs(receiver: WebhookReceiver) -> None:
+    with MagicHourServer(TOKEN, webhook_secret=SECRET) as server:
+        project = server.create_project(timeline=[("rendering", 0.3), ("complete", None)])
+        time.sleep(0.1)  # started is due before the URL is set: it goes nowhere
+        server.webhook_url = receiver.url
+        wait_until(lambda: len(receiver.received()) == 1, what="the completed event")
+        assert receiver.types() == ["image.completed"]
+        assert [r.event for r in server.webhook_deliveries(project.id)] == ["image.completed"]
+        server.webhook_url = None
+        server.create_project()
+        time.sleep(0.2)
+        assert len(receiver.received()) == 1
+        with pytest.raises(ValueError, match="webhook_url"):
+            server.webhook_url = "gopher://x"
