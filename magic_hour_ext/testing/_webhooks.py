@@ -40,6 +40,9 @@ EVENTS = {"rendering": "started", "complete": "completed", "error": "errored"}
 #: up to 24 h; a local server gives up after about a minute).
 DEFAULT_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
 _TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+# Connections to the receiver are kept between a project's events (minutes apart), as a sender
+# that delivers often would: an event is not delayed by a new connection.
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=600.0)
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -125,6 +128,8 @@ class WebhookSender:
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Called in the server's event loop once it runs."""
         self._loop = loop
+        if self._url is not None:  # the client's setup (some milliseconds) before the first event
+            self._client = httpx.AsyncClient(timeout=_TIMEOUT, trust_env=False, limits=_LIMITS)
 
     async def close(self) -> None:
         """Cancel what is pending and close the client (in the server's event loop)."""
@@ -193,8 +198,8 @@ class WebhookSender:
 
     async def _send(self, event: _Event) -> bool:
         """One attempt; whether the receiver answered 2xx."""
-        if self._client is None:
-            self._client = httpx.AsyncClient(timeout=_TIMEOUT, trust_env=False)
+        if self._client is None:  # made at the first delivery: servers without webhooks need none
+            self._client = httpx.AsyncClient(timeout=_TIMEOUT, trust_env=False, limits=_LIMITS)
         fault = event.fault
         timestamp = int(time.time())
         secret = self._secret

@@ -9,10 +9,12 @@ to ``docs/benchmarks.md`` (or ``--output``).
 
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
 4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a
-download interrupted half-way. ``--quick`` measures every row with smaller sizes, fewer projects
-and fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
+download interrupted half-way; 8. waiting by webhook, by our polling and by the SDK.
+``--quick`` measures every row with smaller sizes, fewer projects and fewer repeats, in about a
+minute. Where we miss a target, the table says MISSED.
 
-``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload`` or ``resume``)
+``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload``, ``resume`` or
+``webhooks``)
 measures that row alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always
 shows a full run.
 
@@ -45,13 +47,14 @@ from ._procs import BenchError
 from ._resume import measure_resume
 from ._table import Section, render_page
 from ._upload import measure_upload
+from ._webhooks import measure_webhooks
 
 __all__ = ["ROOT", "main", "write_atomically"]
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 #: The names of the rows, in order, for ``--only``.
-ROWS = ("polls", "download", "many", "imports", "cpu", "upload", "resume")
+ROWS = ("polls", "download", "many", "imports", "cpu", "upload", "resume", "webhooks")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -160,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         ("CPU time per poll", lambda _: measure_cpu(config)),
         ("upload throughput and memory", lambda scratch: measure_upload(config, scratch)),
         ("resuming an interrupted download", lambda scratch: measure_resume(config, scratch)),
+        ("waiting by webhook", lambda _: measure_webhooks(config)),
     ]
     if args.only is not None:
         steps = [steps[ROWS.index(args.only)]]

@@ -37,6 +37,9 @@ class Config:
     # 7. resume: one output of this many bytes, interrupted half-way then finished, per repeat.
     resume_bytes: int = 2 << 30
     resume_repeats: int = 3
+    # 8. webhooks: jobs of this length, waited for by webhook, by our polling and by the SDK.
+    webhook_job: float = 60.0
+    webhook_repeats: int = 3
 
 
 FULL = Config(
@@ -75,4 +78,6 @@ QUICK = dataclasses.replace(
     upload_repeats=2,
     resume_bytes=32 << 20,
     resume_repeats=1,
+    webhook_job=3.0,
+    webhook_repeats=1,
 )

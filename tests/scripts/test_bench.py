@@ -45,6 +45,7 @@ ROWS = [
     *(f"6{c}" for c in "abc"),
     "7a",
     "7b",
+    *(f"8{c}" for c in "abcde"),
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c"}
 
@@ -205,6 +206,7 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
         "5. CPU time",
         "6. Upload",
         "7. Resuming",
+        "8. Waiting by webhook",
     ):
         assert f"**{title}" in page
 
