@@ -81,6 +81,8 @@ def get_project(
 def get_project(
     id: str, *, kind: Literal["audio"], client: AuthenticatedClient | None = None
 ) -> AudioProject: ...
+@overload
+def get_project(id: str, *, kind: KindName, client: AuthenticatedClient | None = None) -> Project: ...
 def get_project(id: str, *, kind: KindName = "image", client: AuthenticatedClient | None = None) -> Project:
     """GET project *id* of *kind* once, retrying transient failures (see check_result).
 
@@ -122,6 +124,8 @@ async def aget_project(
 async def aget_project(
     id: str, *, kind: Literal["audio"], client: AuthenticatedClient | None = None
 ) -> AudioProject: ...
+@overload
+async def aget_project(id: str, *, kind: KindName, client: AuthenticatedClient | None = None) -> Project: ...
 async def aget_project(
     id: str, *, kind: KindName = "image", client: AuthenticatedClient | None = None
 ) -> Project:

@@ -25,7 +25,7 @@ from ._config import poll_floor, poll_interval_from_env, usable_client
 from ._core import Plan, Stepper, check_flow
 from ._errors import InvalidArgumentError
 from ._files import check_directory
-from ._kinds import KIND_DEFAULT, Timeout, kind_named
+from ._kinds import KIND_DEFAULT, Project, Timeout, kind_named
 from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress, P
 from ._sync import SyncDriver
@@ -196,6 +196,10 @@ def check_result(
 def check_result(
     id: str, *, kind: Literal["audio"], **options: Unpack[CheckArguments[httpx.Client, AudioProject]]
 ) -> CheckResult[AudioProject]: ...
+@overload
+def check_result(  # a kind known only at run time: the project is one of the three models
+    id: str, *, kind: KindName, **options: Unpack[CheckArguments[httpx.Client, Project]]
+) -> CheckResult[Project]: ...
 def check_result(
     id: str,
     *,
@@ -390,6 +394,10 @@ async def acheck_result(
 async def acheck_result(
     id: str, *, kind: Literal["audio"], **options: Unpack[CheckArguments[httpx.AsyncClient, AudioProject]]
 ) -> CheckResult[AudioProject]: ...
+@overload
+async def acheck_result(
+    id: str, *, kind: KindName, **options: Unpack[CheckArguments[httpx.AsyncClient, Project]]
+) -> CheckResult[Project]: ...
 async def acheck_result(
     id: str,
     *,

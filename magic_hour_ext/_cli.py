@@ -36,15 +36,19 @@ from . import (
     client_from_env,
     redact_signed_urls_in_logs,
 )
+from ._batch import check_many, read_ids
 from ._commands import CheckOptions, DeclinedError, NotConfirmedError, NotFinishedError, check, delete, get
 from ._config import check_base_url, webhook_secrets_from_env
 from ._demo import DEMO_DIRECTORY, run_demo
+from ._files import check_directory
+from ._kinds import KIND_DEFAULT, KIND_NAMES
 from ._listen import ListenOptions, listen
-from ._render import Display, clean, hide_secret, make_display
+from ._render import BatchDisplay, Display, clean, hide_secret, make_display
 from ._signature import webhook_keys
 from .testing._main import STOP_HINT, add_server_arguments, run_server
 
 __all__ = [
+    "BATCH_LIMIT",
     "EPILOG",
     "EXIT_ERROR",
     "EXIT_FAILED",
@@ -58,6 +62,7 @@ __all__ = [
     "error_json",
     "error_message",
     "exit_code",
+    "is_batch",
     "main",
 ]
 
@@ -65,6 +70,8 @@ PROG = "magic-hour-ext"
 ENV_API_KEY = "MAGIC_HOUR_API_KEY"
 ENV_BASE_URL = "MAGIC_HOUR_BASE_URL"
 
+#: How many projects ``check-result`` waits for at once, by default (``--jobs``).
+BATCH_LIMIT = 8
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -118,7 +125,7 @@ _COMMAND_CODES: dict[str, dict[int, str]] = {
     "get": {
         EXIT_OK: "the project was printed",
         EXIT_USAGE: EXIT_MEANINGS[EXIT_USAGE],
-        EXIT_ERROR: "any API or network error (HTTP 404: no such image project here)",
+        EXIT_ERROR: "any API or network error (HTTP 404: no such project of that kind here)",
         EXIT_INTERRUPTED: "interrupted with Ctrl-C",
     },
     "delete": {
@@ -176,6 +183,39 @@ def _seconds(text: str) -> float | None:
     return value
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, not {text!r}")
+    return value
+
+
+def _add_kind(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kind",
+        choices=KIND_NAMES,
+        default="image",
+        help="the kind of project: image (the default), video or audio",
+    )
+
+
+def is_batch(args: argparse.Namespace) -> bool:
+    """Whether ``check-result`` runs as a batch: several ids, ``--from``, or ``--json`` (JSON Lines).
+
+    Example:
+        >>> is_batch(build_parser().parse_args(["check-result", "a", "b"]))
+        True
+        >>> is_batch(build_parser().parse_args(["check-result", "a"]))
+        False
+    """
+    return args.command == "check-result" and (
+        len(args.ids) != 1 or args.from_file is not None or bool(args.json)
+    )
+
+
 def _add_global_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
     # In a subcommand the defaults are SUPPRESS, so `cmd --debug` and `--debug cmd` both work
     # without the subcommand resetting what the main parser saw.
@@ -209,13 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     Example:
         >>> args = build_parser().parse_args(["check-result", "cuid-example", "--timeout", "30"])
-        >>> args.command, args.id, args.timeout
-        ('check-result', 'cuid-example', 30.0)
+        >>> args.command, args.ids, args.timeout, args.kind
+        ('check-result', ['cuid-example'], 30.0, 'image')
     """
     formatter = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog=PROG,
-        description="Wait for Magic Hour image projects and download their outputs, safely.",
+        description="Wait for Magic Hour image, video and audio projects and download their outputs, safely.",
         epilog=EPILOG,
         formatter_class=formatter,
     )
@@ -238,9 +278,27 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     sub = command(
-        "check-result", _run_check, "Wait for an image project to finish, then download its outputs."
+        "check-result",
+        _run_check,
+        "Wait for one or more projects to finish, then download their outputs (several at once).",
     )
-    sub.add_argument("id", help="the image project id")
+    sub.add_argument(
+        "ids", nargs="*", metavar="ID", help="the project ids (several are waited for at the same time)"
+    )
+    sub.add_argument(
+        "--from",
+        dest="from_file",
+        metavar="FILE",
+        help="also read ids from FILE, one a line ('-': standard input)",
+    )
+    _add_kind(sub)
+    sub.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive_int,
+        default=BATCH_LIMIT,
+        help=f"wait for at most N projects at once (default: {BATCH_LIMIT})",
+    )
     sub.add_argument(
         "--no-wait",
         action="store_true",
@@ -258,8 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout",
         metavar="SECONDS",
         type=_seconds,
-        default=600.0,
-        help="give up waiting after this long, exit code 3 ('none': never; default: 600)",
+        default=KIND_DEFAULT,
+        help="give up waiting after this long, exit code 3 ('none': never; default: the kind's, "
+        "600 for images, 1800 for videos and audio)",
     )
     sub.add_argument(
         "--overwrite", action="store_true", help="download again and replace files that already exist"
@@ -267,17 +326,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object (the project and downloaded_paths, or the error) instead of the paths",
+        help="print one compact JSON object per project, one a line (JSON Lines): id, kind, status, "
+        "exit_code, error, project, downloaded_paths",
     )
 
-    sub = command("get", _run_get, "Print the details of an image project.")
-    sub.add_argument("id", help="the image project id")
+    sub = command("get", _run_get, "Print the details of a project.")
+    sub.add_argument("id", help="the project id")
+    _add_kind(sub)
     sub.add_argument(
         "--json", action="store_true", help="print the project (or the error) as one JSON object"
     )
 
-    sub = command("delete", _run_delete, "Delete an image project (it cannot be undone).")
-    sub.add_argument("id", help="the image project id")
+    sub = command("delete", _run_delete, "Delete a project (it cannot be undone).")
+    sub.add_argument("id", help="the project id")
+    _add_kind(sub)
     sub.add_argument(
         "-y", "--yes", action="store_true", help="do not ask (required when standard input is not a terminal)"
     )
@@ -357,21 +419,38 @@ def _run_check(args: argparse.Namespace, display: Display) -> int:
         timeout=args.timeout,
         json=args.json,
         overwrite=args.overwrite,
+        kind=args.kind,
     )
+    if not isinstance(display, BatchDisplay):  # one id, without --json: the single wait's display
+        with _client(args) as client:
+            check(args.ids[0], client, options, display, sys.stdout)
+        return EXIT_OK
+    ids = read_ids(args.ids, args.from_file)
+    if options.download:
+        check_directory(options.output_dir or Path())
     with _client(args) as client:
-        check(args.id, client, options, display, sys.stdout)
-    return EXIT_OK
+        outcomes = check_many(
+            ids,
+            client,
+            options,
+            limit=args.jobs,
+            display=display,
+            out=sys.stdout,
+            code_of=exit_code,
+            message_of=lambda exc: clean(hide_secret(error_message(exc), display.secret), 2000),
+        )
+    return max(outcome.exit_code for outcome in outcomes)
 
 
 def _run_get(args: argparse.Namespace, display: Display) -> int:
     with _client(args) as client:
-        get(args.id, client, as_json=args.json, out=sys.stdout)
+        get(args.id, client, as_json=args.json, out=sys.stdout, kind=args.kind)
     return EXIT_OK
 
 
 def _run_delete(args: argparse.Namespace, display: Display) -> int:
     with _client(args) as client:
-        delete(args.id, client, yes=args.yes, out=sys.stdout, as_json=args.json)
+        delete(args.id, client, yes=args.yes, out=sys.stdout, as_json=args.json, kind=args.kind)
     return EXIT_OK
 
 
@@ -546,7 +625,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     secret = args.api_key if args.api_key is not None else os.environ.get(ENV_API_KEY)
     as_json = bool(getattr(args, "json", False))
-    display = make_display(sys.stderr, secret)
+    display = make_display(sys.stderr, secret, batch=is_batch(args))
     undo_logging = _configure_logging(display, debug=args.debug)
     try:
         run: Command = args.run

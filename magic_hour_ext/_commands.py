@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import TextIO
 
 from generated import AuthenticatedClient
-from generated.models import ImageProject
 
 from . import check_result, delete_project, get_project
 from ._files import check_directory
-from ._kinds import kind_of
+from ._kinds import KIND_DEFAULT, Project, Timeout, kind_named, kind_of
 from ._render import FINAL_STATUSES, Display, clean, project_json, project_lines
 from ._requests import check_project_id
 
@@ -40,7 +39,7 @@ class NotFinishedError(Exception):
         project: The project as the one GET saw it.
     """
 
-    def __init__(self, project: ImageProject) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
         super().__init__(
             f"{kind_of(project).label} {clean(project.id, 120)} is still "
@@ -57,7 +56,9 @@ class CheckOptions:
         wait: Wait for a final status (``--no-wait`` makes it False).
         download: Download the outputs of a complete project (``--no-download``).
         output_dir: Where to save them; None is the current directory.
-        timeout: The deadline of the wait in seconds; None waits forever.
+        timeout: The deadline of the wait in seconds; None waits forever; KIND_DEFAULT (not
+            given) is the kind's default (600 s for images, 1,800 s for videos and audio).
+        kind: ``"image"``, ``"video"`` or ``"audio"`` (``--kind``).
         json: Print one JSON object instead of the paths or details.
         overwrite: Replace existing files.
     """
@@ -65,9 +66,10 @@ class CheckOptions:
     wait: bool = True
     download: bool = True
     output_dir: Path | None = None
-    timeout: float | None = 600.0
+    timeout: Timeout = KIND_DEFAULT
     json: bool = False
     overwrite: bool = False
+    kind: str = "image"
 
 
 def check(
@@ -79,12 +81,14 @@ def check(
     before anything is shown or sent.
     """
     check_project_id(project_id)
+    kind = kind_named(options.kind)
     if options.download:
         check_directory(options.output_dir or Path())
-    display.start(project_id, options.timeout)
+    display.start(project_id, kind.timeout(options.timeout), kind.name)
     try:
         result = check_result(
             project_id,
+            kind=kind.name,
             client=client,
             wait_for_completion=options.wait,
             download_outputs=options.download,
@@ -110,9 +114,11 @@ def check(
     return result.downloaded_paths
 
 
-def get(project_id: str, client: AuthenticatedClient, *, as_json: bool, out: TextIO) -> None:
-    """``get``: print the project's details (or its JSON: the project alone)."""
-    project = get_project(project_id, client=client)
+def get(
+    project_id: str, client: AuthenticatedClient, *, as_json: bool, out: TextIO, kind: str = "image"
+) -> None:
+    """``get``: print the project of *kind* (its details, or its JSON: the project alone)."""
+    project = get_project(project_id, kind=kind_named(kind).name, client=client)
     text = project_json(project, None) if as_json else "\n".join(project_lines(project))
     print(text, file=out, flush=True)
 
@@ -126,10 +132,11 @@ def delete(
     stdin: TextIO | None = None,
     prompt_to: TextIO | None = None,
     as_json: bool = False,
+    kind: str = "image",
 ) -> None:
     """``delete``: ask first on a terminal, refuse without ``--yes`` elsewhere, then delete.
 
-    Prints ``Deleted image project <id>.``, or with *as_json* ``{"id": ..., "kind": "image",
+    Prints ``Deleted <kind> project <id>.``, or with *as_json* ``{"id": ..., "kind": ...,
     "deleted": true}``.
 
     Raises:
@@ -139,21 +146,20 @@ def delete(
     stdin = sys.stdin if stdin is None else stdin
     prompt_to = sys.stderr if prompt_to is None else prompt_to
     shown = clean(project_id, 120)
+    chosen = kind_named(kind)
+    label = chosen.label
     if not yes:
         if not stdin.isatty():
             raise NotConfirmedError(
-                f"refusing to delete image project {shown} without confirmation: "
+                f"refusing to delete {label} {shown} without confirmation: "
                 "standard input is not a terminal; pass --yes to delete it"
             )
-        print(
-            f"Delete image project {shown}? This cannot be undone. [y/N] ", end="", file=prompt_to, flush=True
-        )
+        print(f"Delete {label} {shown}? This cannot be undone. [y/N] ", end="", file=prompt_to, flush=True)
         answer = stdin.readline().strip().lower()
         if answer not in ("y", "yes"):
-            raise DeclinedError(f"image project {shown} was not deleted")
-    delete_project(project_id, client=client)
-    kind = "image"
+            raise DeclinedError(f"{label} {shown} was not deleted")
+    delete_project(project_id, kind=chosen.name, client=client)
     if as_json:
-        print(json.dumps({"id": project_id, "kind": kind, "deleted": True}), file=out, flush=True)
+        print(json.dumps({"id": project_id, "kind": chosen.name, "deleted": True}), file=out, flush=True)
     else:
-        print(f"Deleted {kind} project {shown}.", file=out, flush=True)
+        print(f"Deleted {label} {shown}.", file=out, flush=True)

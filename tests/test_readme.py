@@ -3,7 +3,8 @@
 Each block runs as a program of its own (a child Python, so that what it sets up, such as
 logging, stays there), in an empty folder, with ``MAGIC_HOUR_API_KEY`` and
 ``MAGIC_HOUR_BASE_URL`` pointing at a local server whose token is the README's own ``"..."``.
-The server holds the projects the blocks name (``cuid-example``, ``id-1``, ``id-2``), and the
+The server holds the projects the blocks name (``cuid-example``, ``id-1``, ``id-2``, the video
+``cuid-video`` and the audio project ``cuid-audio``), and the
 production base URL written in a block is replaced by the server's. A block that defines
 ``test_*`` functions has them called, with a ``my_app`` that downloads with ``check_result``.
 
@@ -28,6 +29,8 @@ from tests.magic_hour_ext._helpers import child_env
 README = Path(__file__).resolve().parents[1] / "README.md"
 PRODUCTION = "https://api.magichour.ai"
 PROJECTS = ("cuid-example", "id-1", "id-2")
+# Projects of the other kinds the blocks name, by id.
+KINDS = {"cuid-video": "video", "cuid-audio": "audio"}
 WEBHOOK_SECRET = "whsec_readme"
 # Local files the blocks upload, made in the block's folder before it runs.
 INPUTS = {
@@ -88,6 +91,9 @@ for _name, _test in list(globals().items()):
 # What the blocks that print print (a regular expression), by a line of the block.
 STDOUT = {
     'result = check_result("cuid-example"': r"complete\n\[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
+    'video = check_result("cuid-video"': (
+        r"1024 576 \[PosixPath\('outputs/mh-cuid-video-1\.mp4'\)\]\ncomplete \['output\.wav'\]\n"
+    ),
     "async def main(ids": r"cuid-example \[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
     "get_image_project.sync": r"complete \['http://127\.0\.0\.1:\d+/cuid-example/0/output\.png\?expires=\d+&signature=\w+'\]\n",
     "def test_my_app_retries_and_downloads": r"test_my_app_retries_and_downloads passed\n",
@@ -144,6 +150,8 @@ def test_the_python_blocks_run(block: Block, tmp_path: Path) -> None:
     with MagicHourServer(token="...") as server:
         for project_id in PROJECTS:
             server.create_project(project_id)
+        for project_id, kind in KINDS.items():
+            server.create_project(project_id, kind=kind)  # type: ignore[arg-type]
         code = PRELUDE + block.code.replace(PRODUCTION, server.base_url) + EPILOGUE
         run = subprocess.run(
             [sys.executable, "-c", code],

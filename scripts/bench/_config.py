@@ -37,7 +37,14 @@ class Config:
     # 7. resume: one output of this many bytes, interrupted half-way then finished, per repeat.
     resume_bytes: int = 2 << 30
     resume_repeats: int = 3
-    # 8. webhooks: jobs of this length, waited for by webhook, by our polling and by the SDK.
+    # 8. many video ids through the command line: this many, lasting up to this long, so many in flight.
+    cli_projects: int = 200
+    cli_longest: float = 10.0
+    cli_jobs: int = 32
+    # 9. a video download: one MP4 of this many bytes (less if the disk is short), per peer and repeat.
+    video_bytes: int = 4 << 30
+    video_repeats: int = 3
+    # 10. webhooks: jobs of this length, waited for by webhook, by our polling and by the SDK.
     webhook_job: float = 60.0
     webhook_repeats: int = 3
 
@@ -78,6 +85,11 @@ QUICK = dataclasses.replace(
     upload_repeats=2,
     resume_bytes=32 << 20,
     resume_repeats=1,
+    cli_projects=20,
+    cli_longest=2.0,
+    cli_jobs=8,
+    video_bytes=32 << 20,
+    video_repeats=1,
     webhook_job=3.0,
     webhook_repeats=1,
 )

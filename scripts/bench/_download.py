@@ -18,7 +18,15 @@ from ._procs import BenchError, Worker, run_command
 from ._stats import MIB, TIMES, fmt_bytes, fmt_seconds, spread
 from ._table import NA, Row, Section, compared, verdict
 
-__all__ = ["MAX_RSS_GROWTH", "THROUGHPUT_VS_CURL", "choose_size", "measure_download", "transfer_rows"]
+__all__ = [
+    "MAX_RSS_GROWTH",
+    "THROUGHPUT_VS_CURL",
+    "choose_size",
+    "curl_download",
+    "measure_download",
+    "python_peer",
+    "transfer_rows",
+]
 
 MAX_RSS_GROWTH = 32 * MIB  # issue 4: peak RSS grows by less than this while downloading
 THROUGHPUT_VS_CURL = 0.9  # issue 4: at least this share of curl's throughput
@@ -82,11 +90,12 @@ def _saved_size(directory: Path) -> int:
     return files[0].stat().st_size if len(files) == 1 else -1
 
 
-def _python_peer(
-    peer: str, server: MagicHourServer, project: Project, directory: Path, size: int
+def python_peer(
+    peer: str, server: MagicHourServer, project: Project, directory: Path, size: int, kind: str = "image"
 ) -> dict[str, float]:
+    """One download of *project*'s one output by a Python peer in a worker: its seconds and RSS growth."""
     directory.mkdir()
-    spec = {"peer": peer, "task": "download", "directory": str(directory)}
+    spec = {"peer": peer, "task": "download", "directory": str(directory), "kind": kind}
     try:
         with Worker({**spec, "base_url": server.base_url, "token": server.token}) as worker:
             worker.wait_ready()
@@ -103,9 +112,10 @@ def _python_peer(
         shutil.rmtree(directory)
 
 
-def _curl(
+def curl_download(
     curl: str, server: MagicHourServer, tiny: Project, project: Project, scratch: Path, size: int
 ) -> dict[str, float]:
+    """One download of *project*'s output by curl: its seconds, and its RSS growth over a 1 KiB one."""
     target = scratch / "curl.bin"
     try:
         server.add_fault(Fault.slow(0.2, route="download", project_id=tiny.id))
@@ -141,9 +151,9 @@ def measure_download(config: Config, scratch: Path) -> Section:
             for peer in peers[repeat % len(peers) :] + peers[: repeat % len(peers)]:
                 if peer == "curl":
                     assert curl is not None
-                    runs[peer].append(_curl(curl, server, tiny, project, scratch, size))
+                    runs[peer].append(curl_download(curl, server, tiny, project, scratch, size))
                 else:
-                    runs[peer].append(_python_peer(peer, server, project, scratch / f"{peer}-{repeat}", size))
+                    runs[peer].append(python_peer(peer, server, project, scratch / f"{peer}-{repeat}", size))
     section.rows += transfer_rows("2", "", f"one {fmt_bytes(size)} output", size, runs)
     if size < config.download_bytes:
         section.notes.append(

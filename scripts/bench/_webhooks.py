@@ -1,4 +1,4 @@
-"""Row 8: waiting by webhook, by our polling and by the official SDK, side by side, on real jobs.
+"""Row 10: waiting by webhook, by our polling and by the official SDK, side by side, on real jobs.
 
 Three worker processes wait at the same time, each for its own jobs of the same length: ours with
 ``check_result(..., webhooks=waiter)`` (its receiver fed by the local server's signed deliveries),
@@ -30,8 +30,8 @@ def _timeline(job: float) -> list[tuple[str, float | None]]:
 
 
 def measure_webhooks(config: Config) -> Section:
-    """Row 8: GETs and detection delays of the three ways of waiting, for the same job length."""
-    section = Section("8. Waiting by webhook")
+    """Row 10: GETs and detection delays of the three ways of waiting, for the same job length."""
+    section = Section("10. Waiting by webhook")
     job, count = config.webhook_job, config.webhook_repeats
     secret = "whsec_" + secrets.token_urlsafe(16)
     gets: dict[str, list[float]] = {peer: [] for peer in _PEERS}
@@ -123,7 +123,7 @@ def _rows(
     ok = bool(gets["webhook"]) and max(gets["webhook"]) <= GET_TARGET
     section.rows.append(
         compared(
-            "8a",
+            "10a",
             f"GETs, {job:g} s job: by webhook",
             by_webhook,
             fmt_count,
@@ -133,11 +133,11 @@ def _rows(
         )
     )
     section.rows.append(
-        compared("8b", f"GETs, {job:g} s job: our polling", pair("polling", gets), fmt_count, absent=failed)
+        compared("10b", f"GETs, {job:g} s job: our polling", pair("polling", gets), fmt_count, absent=failed)
     )
     section.rows.append(
         compared(
-            "8c",
+            "10c",
             f"completion noticed after, {job:g} s job: by webhook",
             pair("webhook", delays),
             fmt_seconds,
@@ -146,7 +146,7 @@ def _rows(
     )
     section.rows.append(
         compared(
-            "8d",
+            "10d",
             f"completion noticed after, {job:g} s job: our polling",
             pair("polling", delays),
             fmt_seconds,
@@ -156,7 +156,7 @@ def _rows(
     ok = bool(after_delivery) and max(after_delivery) <= DELIVERY_TARGET
     section.rows.append(
         compared(
-            "8e",
+            "10e",
             "completion noticed after the event is sent (SDK: after the switch, when it is sent)",
             {
                 **({"ours": spread(after_delivery)} if after_delivery else {}),

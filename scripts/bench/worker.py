@@ -21,6 +21,9 @@ Tasks (``spec["task"]``):
 - ``webhook`` (ours only): what ``poll`` does, waiting by webhook: a WebhookWaiter with the
   secret ``spec["secret"]``, fed by a small receiver on 127.0.0.1 whose URL the ready line gives
   (``{"ready": true, "url": ...}``: the parent points its server's webhooks there).
+
+``spec["kind"]`` (``"image"`` by default, ``"video"``, ``"audio"``) is the kind of the projects:
+the official SDK's ``v1.<kind>_projects``, our ``kind=``.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class _Peer:
         self.url: str | None = None  # ...and the URL of its receiver
         if spec["task"] == "webhook":
             self.waiter, self.url = _webhook_receiver(spec["secret"])
+        self.kind: str = spec.get("kind", "image")
         if self.name == "official":
             # The official SDK ships no type hints, and only .venv-bench-<version> has it: load it as Any.
             self._sdk: Any = importlib.import_module("magic_hour")
@@ -71,7 +75,8 @@ class _Peer:
         """A function that waits for one project (and downloads it when a directory is set)."""
         download = self.directory is not None
         if self.name == "official":
-            projects = self._sdk.Client(base_url=self.base_url, token=self.token).v1.image_projects
+            v1 = self._sdk.Client(base_url=self.base_url, token=self.token).v1
+            projects = getattr(v1, f"{self.kind}_projects")
 
             def official(id: str) -> None:
                 projects.check_result(
@@ -88,10 +93,12 @@ class _Peer:
 
         client = AuthenticatedClient(base_url=self.base_url, token=self.token)
         client.get_httpx_client()  # made now, as the official SDK's is, not during the measurement
+        kind: Any = self.kind  # a KindName, checked by check_result
 
         def ours(id: str) -> None:
             check_result(
                 id,
+                kind=kind,
                 download_outputs=download,
                 download_directory=self.directory,
                 client=client,
@@ -127,7 +134,8 @@ class _Peer:
     def async_check(self) -> AsyncCheck:
         """A coroutine function that waits for one project, every call over one shared client."""
         if self.name == "official":
-            projects = self._sdk.AsyncClient(base_url=self.base_url, token=self.token).v1.image_projects
+            v1 = self._sdk.AsyncClient(base_url=self.base_url, token=self.token).v1
+            projects = getattr(v1, f"{self.kind}_projects")
 
             def official(id: str) -> Awaitable[object]:
                 waiting: Awaitable[object] = projects.check_result(
@@ -142,9 +150,10 @@ class _Peer:
 
         client = AuthenticatedClient(base_url=self.base_url, token=self.token)
         client.get_async_httpx_client()  # made now, as the official SDK's is
+        kind: Any = self.kind
 
         def ours(id: str) -> Awaitable[object]:
-            return acheck_result(id, download_outputs=False, client=client)
+            return acheck_result(id, kind=kind, download_outputs=False, client=client)
 
         return ours
 

@@ -256,7 +256,7 @@ def test_an_api_key_flag_is_used_and_never_shown(server: MagicHourServer, tmp_pa
     assert server.token not in run.stdout + run.stderr
 
 
-def test_json_prints_one_object_with_the_project_and_the_paths(
+def test_json_prints_one_line_per_project_with_the_project_and_the_paths(
     server: MagicHourServer, tmp_path: Path
 ) -> None:
     project = server.create_project(timeline=FAST, outputs=[Output(), Output(name="second.png")])
@@ -264,31 +264,41 @@ def test_json_prints_one_object_with_the_project_and_the_paths(
     run = run_cli(server, "check-result", project.id, "--json", "-o", str(tmp_path / "out"), cwd=tmp_path)
 
     assert run.returncode == 0, run.stderr
-    body = json.loads(run.stdout)  # the whole of stdout is one JSON object
-    assert body["id"] == project.id
-    assert body["status"] == "complete"
-    assert datetime.fromisoformat(body["created_at"]).tzinfo is not None
-    assert [d["url"].startswith(server.download_base_url) for d in body["downloads"]] == [True, True]
+    (line,) = run.stdout.splitlines()  # JSON Lines: one compact object, with one id too
+    body = json.loads(line)
+    assert list(body) == ["id", "kind", "status", "exit_code", "error", "project", "downloaded_paths"]
+    assert (body["id"], body["kind"], body["status"], body["exit_code"], body["error"]) == (
+        project.id,
+        "image",
+        "complete",
+        0,
+        None,
+    )
+    assert datetime.fromisoformat(body["project"]["created_at"]).tzinfo is not None
+    assert [d["url"].startswith(server.download_base_url) for d in body["project"]["downloads"]] == [
+        True,
+        True,
+    ]
     assert [Path(p).read_bytes() for p in body["downloaded_paths"]] == [
         project.output_bytes(0),
         project.output_bytes(1),
     ]
     assert "complete" in run.stderr  # the status lines went to stderr
+    assert run.stderr.splitlines()[-1] == "1 project: 1 complete (exit code 0)"
 
 
-def test_json_of_a_failed_project_is_the_error_with_the_project(
-    server: MagicHourServer, tmp_path: Path
-) -> None:
+def test_json_of_a_failed_project_is_its_line_with_the_error(server: MagicHourServer, tmp_path: Path) -> None:
     project = server.create_project(timeline=[("error", None)], error=("bad_input", "Nope"))
 
     run = run_cli(server, "check-result", project.id, "--json", cwd=tmp_path)
 
     assert run.returncode == 1
-    body = json.loads(run.stdout)  # one object, the whole of stdout
+    (line,) = run.stdout.splitlines()
+    body = json.loads(line)
+    assert (body["status"], body["exit_code"], body["downloaded_paths"]) == ("error", 1, [])
     assert body["error"] == {
         "type": "ProjectFailedError",
-        "message": run.stderr.splitlines()[-1].removeprefix("magic-hour-ext: error: "),
-        "exit_code": 1,
+        "message": f"image project {project.id!r} failed (bad_input: Nope)",
     }
     assert (body["project"]["status"], body["project"]["error"]) == (
         "error",
@@ -299,7 +309,6 @@ def test_json_of_a_failed_project_is_the_error_with_the_project(
 @pytest.mark.parametrize(
     ("args", "code", "kind"),
     [
-        (["check-result", "no-such-id"], 4, "NotFoundError"),
         (["get", "no-such-id"], 4, "NotFoundError"),
         (["delete", "no-such-id", "--yes"], 4, "NotFoundError"),
         (["delete", "no-such-id"], 2, "NotConfirmedError"),  # stdin is not a terminal
@@ -339,7 +348,7 @@ def test_no_wait_on_an_unfinished_project_prints_it_and_exits_3(
         "run again, or without --no-wait, to wait for it"
     )
     body = json.loads(as_json.stdout)
-    assert (body["error"]["type"], body["error"]["exit_code"]) == ("NotFinishedError", 3)
+    assert (body["error"]["type"], body["exit_code"], body["status"]) == ("NotFinishedError", 3, "rendering")
     assert body["project"]["status"] == "rendering"
     assert len(server.api_requests()) == 2  # one GET each
 

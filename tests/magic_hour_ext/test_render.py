@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from generated.models import ImageProject
+from generated.models import AudioProject, ImageProject, VideoProject
 from magic_hour_ext import DownloadProgress
 from magic_hour_ext._render import (
+    PlainBatchDisplay,
     PlainDisplay,
+    RichBatchDisplay,
     RichDisplay,
     clean,
     hide_secret,
@@ -107,7 +109,7 @@ def test_plain_display_writes_log_lines_without_control_characters() -> None:
     display = PlainDisplay(stream, secret="mhk_hidden")
     path = Path("out/mh-cuid-example-1.png")
 
-    display.start("cuid-example", 600.0)
+    display.start("cuid-example", 600.0, "image")
     display.status(make_project("rend\x1bering"))
     display.status(make_project("complete"))
     for done in (0, 6_000, 12_000, 12_000):
@@ -131,7 +133,7 @@ def test_rich_display_draws_status_lines_and_a_bar_per_download() -> None:
     console = Console(file=stream, force_terminal=True, width=100, color_system=None)
     display = RichDisplay(console)
 
-    display.start("cuid-example", None)
+    display.start("cuid-example", None, "video")
     display.status(make_project("[bold]queued"))  # server text is never rich markup
     display.status(make_project("complete"))
     for index in (1, 2):
@@ -141,9 +143,75 @@ def test_rich_display_draws_status_lines_and_a_bar_per_download() -> None:
     display.close()  # idempotent
 
     screen = stream.getvalue()
-    assert "Checking image project cuid-example (no timeout)" in screen
+    assert "Checking video project cuid-example (no timeout)" in screen
     assert "[bold]queued" in screen
     assert "complete" in screen
     for index in (1, 2):
         assert f"mh-x-{index}.png ━━━━" in screen
     assert "3.0/3.0 MB" in screen
+
+
+# -- the kinds, and many projects at once (issue 10) ---------------------------------------------------
+
+
+def test_get_shows_the_fields_that_fit_the_kind() -> None:
+    video = VideoProject.from_dict(
+        {
+            "id": "v",
+            "status": "queued",
+            "width": 1920,
+            "height": 1080,
+            "start_seconds": 2.0,
+            "end_seconds": 12.5,
+        }
+    )
+    audio = AudioProject.from_dict({"id": "a", "status": "queued"})
+    video_labels = [line.split()[0] for line in project_lines(video)]
+    assert "images" not in video_labels
+    assert "resolution       1920x1080" in project_lines(video)
+    assert "duration         10.5 s" in project_lines(video)
+    assert "fps              -" in project_lines(video)
+    audio_labels = [line.split()[0] for line in project_lines(audio)]
+    assert not {"images", "resolution", "duration", "fps"} & set(audio_labels)
+    assert "images" in [line.split()[0] for line in project_lines(make_project())]
+
+
+def test_plain_batch_display_names_each_project_and_sums_up() -> None:
+    stream = io.StringIO()
+    display = make_display(stream, secret="mhk_hidden", batch=True)
+    assert isinstance(display, PlainBatchDisplay)
+    display.begin(["a", "b"], "video", 1800.0)
+    display.status(VideoProject.from_dict({"id": "a", "status": "rendering"}))
+    display.progress(DownloadProgress(1, Path("mh-a-1.mp4"), 10, 20, project_id="a"))
+    display.progress(DownloadProgress(1, Path("mh-a-1.mp4"), 20, 20, project_id="a"))
+    display.progress(DownloadProgress(1, Path("mh-a-1.mp4"), 20, 20, project_id="a"))  # said once
+    display.finished("a", "complete", 0, "")
+    display.finished("b", "error", 1, "video project 'b' failed (mhk_hidden)")
+    display.summary([("a", "complete", 0), ("b", "error", 1)])
+
+    lines = [line.split(" s  ", 1)[-1] for line in stream.getvalue().splitlines()]
+    assert lines == [
+        "Checking 2 video projects (timeout 1800 s each)",
+        "a: rendering",
+        "a: output 1 saved mh-a-1.mp4 (20 bytes)",
+        "b: video project 'b' failed (***)",
+        "2 projects: 1 complete, 1 error (exit code 1)",
+    ]
+
+
+def test_rich_batch_display_keeps_one_line_per_project() -> None:
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=100, color_system=None)
+    display = RichBatchDisplay(console)
+    display.begin(["first", "second"], "audio", None)
+    display.status(AudioProject.from_dict({"id": "first", "status": "[bold]rendering"}))
+    display.progress(DownloadProgress(1, Path("mh-first-1.wav"), 1_500_000, 3_000_000, project_id="first"))
+    display.finished("second", None, 4, "HTTP 404")
+    display.summary([("first", "complete", 0), ("second", None, 4)])
+
+    screen = stream.getvalue()
+    assert "Checking 2 audio projects (no timeout)" in screen
+    assert "first   [bold]rendering" in screen  # server text is never rich markup
+    assert "1.5/3.0 MB" in screen
+    assert "second  not seen: HTTP 404" in screen
+    assert screen.rstrip().endswith("2 projects: 1 complete, 1 not seen (exit code 4)")
