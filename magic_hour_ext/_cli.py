@@ -138,7 +138,8 @@ _COMMAND_CODES: dict[str, dict[int, str]] = {
     "serve": {
         EXIT_OK: "stopped with Ctrl-C or SIGTERM",
         EXIT_FAILED: "a port could not be listened on",
-        EXIT_USAGE: "usage error (a timeline, size or projects file that does not describe a project)",
+        EXIT_USAGE: "usage error (a timeline, size or projects file that does not describe a project; "
+        "--webhook-url without a secret, or not an http(s) URL)",
     },
     "webhook": {
         EXIT_OK: "stopped with Ctrl-C or SIGTERM",

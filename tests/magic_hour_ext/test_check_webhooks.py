@@ -226,8 +226,8 @@ def test_an_event_of_another_project_wakes_nothing(
     sender.finish_after_first_get(server, other)
 
     with statuses_by_gets(server, project, ("rendering", 1)), pytest.raises(ProjectCanceledError):
-        run(project.id, webhooks=waiter, timeout=TIMEOUT, poll_interval=2.0)
-    assert len(gets(server, project)) == 2  # the first GET, then one after the 2 s fixed interval
+        run(project.id, webhooks=waiter, timeout=TIMEOUT, poll_interval=1.0)
+    assert len(gets(server, project)) == 2  # the first GET, then one after the 1 s fixed interval
 
 
 def test_webhooks_must_be_a_waiter(run: Run, server: MagicHourServer) -> None:
@@ -326,7 +326,7 @@ def test_end_to_end_refused_deliveries_wake_nothing(
             client=api_client(server),
             webhooks=waiter,
             timeout=TIMEOUT,
-            poll_interval=2.0,
+            poll_interval=1.0,
             download_outputs=False,
         )
 
@@ -335,6 +335,6 @@ def test_end_to_end_refused_deliveries_wake_nothing(
     assert refused
     assert {d.status for d in refused} == {400}
     times = gets(server, project)
-    assert len(times) == 2  # the first GET, then the one 2 s later: nothing woke the wait
-    assert times[1] - refused[0].time > 1.0
+    assert len(times) == 2  # the first GET, then the one 1 s later: nothing woke the wait
+    assert times[1] - refused[0].time > 0.5
     assert waiter.final_event(project.id) is None
