@@ -47,6 +47,7 @@ ROWS = [
     "7b",
     *(f"8{c}" for c in "abcdef"),
     *(f"9{c}" for c in "abc"),
+    *(f"10{c}" for c in "abcde"),
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c", "9a", "9b", "9c"}
 
@@ -159,7 +160,7 @@ def _rows(page: str) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for line in page.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
-        if line.startswith("| ") and re.fullmatch(r"\d[a-z]", cells[0]):
+        if line.startswith("| ") and re.fullmatch(r"\d+[a-z]", cells[0]):
             rows[cells[0]] = cells
     return rows
 
@@ -209,6 +210,7 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
         "7. Resuming",
         "8. Video waits",
         "9. A big video download",
+        "10. Waiting by webhook",
     ):
         assert f"**{title}" in page
 
