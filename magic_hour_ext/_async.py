@@ -58,6 +58,8 @@ class AsyncDriver(DriverSettings[httpx.AsyncClient]):
     async def perform(self, action: Action) -> Any:
         """Do one action; return its outcome."""
         if isinstance(action, Sleep):
+            if action.wake_on is not None and self.webhooks is not None:
+                return await self.webhooks.asleep(action.wake_on, action.seconds)
             return await anyio.sleep(action.seconds)
         if isinstance(action, Fetch):
             return await self.request(action.request)

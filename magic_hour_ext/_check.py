@@ -30,6 +30,7 @@ from ._requests import check_project_id
 from ._result import CheckResult, DownloadProgress, P
 from ._sync import SyncDriver
 from ._transport import DeadlineTransport, proxy_mounts
+from ._waiter import WebhookWaiter
 
 if TYPE_CHECKING:
     from generated.catalog import KindName
@@ -63,6 +64,7 @@ class CheckArguments(TypedDict, Generic[C, P], total=False):
     download_client: C | None
     poll_interval: float | None
     max_concurrent_downloads: int
+    webhooks: WebhookWaiter | None
 
 
 def download_client_kwargs(max_concurrent: int) -> dict[str, Any]:
@@ -139,6 +141,7 @@ def prepare(
     on_status_change: StatusHook | None,
     poll_interval: float | None,
     max_concurrent_downloads: int,
+    webhooks: WebhookWaiter | None = None,
 ) -> tuple[Plan, AuthenticatedClient, bool]:
     """Check the arguments; return the plan, the API client, and whether this call owns (closes) it.
 
@@ -153,6 +156,10 @@ def prepare(
         raise InvalidArgumentError("max_concurrent_downloads must be >= 1")
     if client is not None and not isinstance(client, AuthenticatedClient):
         raise InvalidArgumentError("client must be a generated.AuthenticatedClient")
+    if webhooks is not None and not isinstance(webhooks, WebhookWaiter):
+        raise InvalidArgumentError(
+            f"webhooks must be a magic_hour_ext.webhooks.WebhookWaiter, not {type(webhooks).__name__}"
+        )
     deadline = _positive("timeout", chosen.timeout(timeout), allow_zero=True)
     interval = _positive("poll_interval", poll_interval)
     api = usable_client(client)
@@ -172,6 +179,7 @@ def prepare(
         directory=directory,
         fixed_interval=interval or poll_interval_from_env(floor=floor),
         on_status_change=on_status_change,
+        webhooks=webhooks is not None,
     )
     return plan, api, client is None
 
@@ -207,6 +215,7 @@ def check_result(
     download_client: httpx.Client | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
+    webhooks: WebhookWaiter | None = None,
 ) -> CheckResult[Any]:
     """Wait for project *id* of *kind* to reach a final status, then download its outputs.
 
@@ -289,6 +298,14 @@ def check_result(
             nearly busy-loop the API. Against a loopback base URL (a local test server) any
             interval > 0 is accepted.
         max_concurrent_downloads: How many outputs of the project download at once.
+        webhooks: Wait by webhook: a :class:`~magic_hour_ext.webhooks.WebhookWaiter` that your
+            HTTP handler feeds with Magic Hour's deliveries (``waiter.deliver(body, headers)``).
+            The sleeps between GETs end the moment a ``completed`` or ``errored`` event of this
+            project is delivered (or at once, if it was delivered before the call); the project
+            is then fetched once (fresh download URLs), and polled quickly if that GET is not
+            final yet. Until an event arrives, GETs follow a slow fallback schedule (40 s, then
+            doubling up to 2 minutes, see ``magic_hour_ext._schedule``), so a lost delivery or a
+            cancellation (which has no event) still ends the wait: a 60 s job costs 3 GETs.
 
     Returns:
         CheckResult: the last project, its status, and the saved paths in the order of the
@@ -323,6 +340,13 @@ def check_result(
         >>> video = check_result("cuid-video", kind="video", download_directory="outputs")
         >>> type(video.project).__name__, video.downloaded_paths
         ('VideoProject', [PosixPath('outputs/mh-cuid-video-1.mp4')])
+
+        Waiting by webhook (``waiter.deliver`` is called by your HTTP handler)::
+
+            >>> from magic_hour_ext.webhooks import WebhookWaiter
+            >>> waiter = WebhookWaiter(secret="whsec_example")
+            >>> check_result("cuid-example", download_outputs=False, webhooks=waiter).status
+            'complete'
     """
     plan, api, owned = prepare(
         id,
@@ -335,6 +359,7 @@ def check_result(
         on_status_change=on_status_change,
         poll_interval=poll_interval,
         max_concurrent_downloads=max_concurrent_downloads,
+        webhooks=webhooks,
     )
     check_download_client(download_client)
     with contextlib.ExitStack() as stack:
@@ -349,6 +374,7 @@ def check_result(
             overwrite=overwrite,
             on_progress=on_download_progress,
             max_concurrent=max_concurrent_downloads,
+            webhooks=webhooks,
         )
         return driver.run(Stepper(check_flow(plan)))
 
@@ -387,6 +413,7 @@ async def acheck_result(
     download_client: httpx.AsyncClient | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
+    webhooks: WebhookWaiter | None = None,
 ) -> CheckResult[Any]:
     """The async version of :func:`check_result`: the same parameters, the same behaviour.
 
@@ -403,7 +430,9 @@ async def acheck_result(
     connections across calls (``httpx.AsyncClient(transport=DeadlineTransport())`` downloads
     faster than httpx's own transport). Each API request is bounded by ``anyio.fail_after``, so the
     deadline holds on any client. Works under asyncio and trio; cancelling the task keeps what
-    arrived in the partial files, for the next call to resume.
+    arrived in the partial files, for the next call to resume. With *webhooks*, the sleeps between
+    GETs are the waiter's :meth:`~magic_hour_ext.webhooks.WebhookWaiter.asleep`: a delivery from
+    this event loop (an ASGI handler) or from any thread wakes the wait.
 
     Example:
         >>> import asyncio
@@ -424,6 +453,7 @@ async def acheck_result(
         on_status_change=on_status_change,
         poll_interval=poll_interval,
         max_concurrent_downloads=max_concurrent_downloads,
+        webhooks=webhooks,
     )
     check_download_client(download_client)
     async with contextlib.AsyncExitStack() as stack:
@@ -440,5 +470,6 @@ async def acheck_result(
             overwrite=overwrite,
             on_progress=on_download_progress,
             max_concurrent=max_concurrent_downloads,
+            webhooks=webhooks,
         )
         return await driver.run(Stepper(check_flow(plan)))

@@ -39,11 +39,13 @@ from . import (
 )
 from ._batch import check_many, read_ids
 from ._commands import CheckOptions, DeclinedError, NotConfirmedError, NotFinishedError, check, delete, get
-from ._config import check_base_url
+from ._config import check_base_url, webhook_secrets_from_env
 from ._demo import DEMO_DIRECTORY, run_demo
 from ._files import check_directory
 from ._kinds import KIND_DEFAULT, KIND_NAMES
+from ._listen import ListenOptions, listen
 from ._render import BatchDisplay, Display, clean, hide_secret, make_display
+from ._signature import webhook_keys
 from ._tool_commands import (
     GenerateOptions,
     body_from,
@@ -149,7 +151,13 @@ _COMMAND_CODES: dict[str, dict[int, str]] = {
     "serve": {
         EXIT_OK: "stopped with Ctrl-C or SIGTERM",
         EXIT_FAILED: "a port could not be listened on",
-        EXIT_USAGE: "usage error (a timeline, size or projects file that does not describe a project)",
+        EXIT_USAGE: "usage error (a timeline, size or projects file that does not describe a project; "
+        "--webhook-url without a secret, or not an http(s) URL)",
+    },
+    "webhook": {
+        EXIT_OK: "stopped with Ctrl-C or SIGTERM",
+        EXIT_FAILED: "the port could not be listened on",
+        EXIT_USAGE: "usage error, or MAGIC_HOUR_WEBHOOK_SECRET not set (--download: no API key either)",
     },
     "tools": {EXIT_OK: "the tools were listed"},
     "upload": {
@@ -425,6 +433,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_server_arguments(sub)
 
+    sub = command("webhook", _run_webhook_help, "Receive Magic Hour webhooks.")
+    webhook_commands = sub.add_subparsers(dest="webhook_command", metavar="WEBHOOK_COMMAND", required=True)
+    summary = (
+        "Receive Magic Hour webhooks: verify each delivery (the secret of MAGIC_HOUR_WEBHOOK_SECRET), "
+        "print each event, and with --download save the outputs of completed projects."
+    )
+    sub = webhook_commands.add_parser(
+        "listen",
+        help=summary,
+        description=summary,
+        epilog=_epilog(_COMMAND_CODES["webhook"]),
+        formatter_class=formatter,
+    )
+    _add_global_options(sub, in_subcommand=True)
+    sub.set_defaults(run=_run_listen, parser=sub)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    sub.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one, printed)")
+    sub.add_argument(
+        "--download",
+        action="store_true",
+        help="save the outputs of each completed project (one GET for fresh URLs; needs the API key)",
+    )
+    sub.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        type=Path,
+        help="where --download saves them (created if missing; default: the current directory)",
+    )
+    sub.add_argument(
+        "--json", action="store_true", help="print each event (and each download) as one JSON object per line"
+    )
+
     sub = command(
         "demo",
         _run_demo,
@@ -524,6 +565,25 @@ def _run_generate(args: argparse.Namespace, display: Display) -> int:
 
 def _run_serve(args: argparse.Namespace, display: Display) -> int:
     return run_server(args, args.parser)
+
+
+def _run_webhook_help(args: argparse.Namespace, display: Display) -> int:  # pragma: no cover
+    raise AssertionError("unreachable: the webhook command requires a subcommand")
+
+
+def _run_listen(args: argparse.Namespace, display: Display) -> int:
+    keys = webhook_keys(webhook_secrets_from_env())  # MissingWebhookSecretError before listening
+    options = ListenOptions(
+        host=args.host, port=args.port, download=args.download, output_dir=args.output_dir, json=args.json
+    )
+    client = _client(args) if args.download else None
+    try:
+        listen(options, keys, client, out=sys.stdout, err=sys.stderr)
+    except OSError as exc:
+        display.close()
+        print(f"{PROG}: error: cannot listen: {exc}", file=sys.stderr, flush=True)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _run_demo(args: argparse.Namespace, display: Display) -> int:

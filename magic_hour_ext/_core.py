@@ -6,7 +6,8 @@
 action                        the driver does                             and sends back
 ============================  ==========================================  =========================
 :class:`Fetch`                the API request, with its retries           the ImageProject
-:class:`Sleep`                sleeps                                      None
+:class:`Sleep`                sleeps (``wake_on``: or until a final       None (or the WebhookEvent
+                              webhook event of that project arrives)      that woke it)
 :class:`Download`             downloads the outputs, concurrently         a DownloadOutcome
 ============================  ==========================================  =========================
 
@@ -20,7 +21,10 @@ The flow:
 1. GET the project at once; then, while its status is not final (``complete``, ``error``,
    ``canceled``) and *wait* is true, sleep :func:`~magic_hour_ext._schedule.poll_interval` with the
    kind's cap (or the fixed interval), shortened to the time left before the deadline, and GET
-   again. Unknown statuses keep the wait going; each is logged once at WARNING.
+   again. Unknown statuses keep the wait going; each is logged once at WARNING. Waiting by webhook
+   (``plan.webhooks``), the sleeps follow the fallback schedule and end early when a final event
+   of the project arrives; the project is then fetched at once, and polled on the ordinary
+   schedule restarted from the event if that GET is not final yet.
 2. Past the deadline (monotonic clock), raise WaitTimeoutError with the last project seen; a
    transient failure whose retry would end after the deadline raises it at once, saying so
    (``next_retry``: e.g. a ``Retry-After`` of 30 s with 3 s left).
@@ -63,6 +67,7 @@ from ._redact import redact_url
 from ._requests import ApiRequest, ProjectReader, get_request, project_outputs
 from ._result import CheckResult
 from ._retry import RetryState, is_transient
+from ._schedule import fallback_interval
 
 __all__ = [
     "TERMINAL_STATUSES",
@@ -88,9 +93,13 @@ class Fetch:
 
 @frozen
 class Sleep:
-    """Wait *seconds* before the next GET."""
+    """Wait *seconds* before the next GET; with *wake_on*, less if a final event of that project arrives.
+
+    The driver sends back the WebhookEvent that cut the sleep short, or None.
+    """
 
     seconds: float
+    wake_on: str | None = None
 
 
 @frozen
@@ -121,6 +130,8 @@ class Plan:
         clock: A monotonic clock (seconds).
         now: The current UTC time, for ``expires_at``.
         rng: The jitter of the schedule and of the retries.
+        webhooks: The driver's sleeps can be woken by the project's final webhook event: poll on
+            the fallback schedule until one arrives.
     """
 
     project_id: str
@@ -135,11 +146,20 @@ class Plan:
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     rng: random.Random = field(factory=random.Random)
+    webhooks: bool = False
 
-    def interval(self, elapsed: float) -> float:
-        """The wait before the next GET: the fixed interval, or the schedule with the kind's cap."""
+    def interval(self, elapsed: float, since_event: float | None = None) -> float:
+        """The wait before the next GET, *elapsed* s into the wait, *since_event* s after a final event.
+
+        The fixed interval; or the schedule with the kind's cap (restarted from the final event,
+        once one arrived); or, waiting by webhook until one does, the fallback schedule.
+        """
         if self.fixed_interval is not None:
             return self.fixed_interval
+        if since_event is not None:
+            return self.kind.interval(since_event, self.rng)
+        if self.webhooks:
+            return fallback_interval(elapsed, rng=self.rng)
         return self.kind.interval(elapsed, self.rng)
 
 
@@ -223,12 +243,24 @@ class _Wait:
 
     def poll(self) -> Generator[Action, Any, Project]:
         project = yield from self.fetch()
+        woken_at: float | None = None  # when a final webhook event cut a sleep short
         while self.plan.wait and str(project.status) not in TERMINAL_STATUSES:
             left = self.time_left()
             if left is not None and left <= 0:
                 raise self.timed_out()
-            pause = self.plan.interval(self.plan.clock() - self.start)
-            yield Sleep(pause if left is None else min(pause, left))
+            now = self.plan.clock()
+            pause = self.plan.interval(now - self.start, None if woken_at is None else now - woken_at)
+            listen = self.plan.webhooks and woken_at is None
+            event = yield Sleep(
+                pause if left is None else min(pause, left), self.plan.project_id if listen else None
+            )
+            if event is not None and woken_at is None:
+                woken_at = self.plan.clock()
+                log.info(
+                    "image project %r: webhook %s arrived; fetching the project",
+                    self.plan.project_id,
+                    str(getattr(event, "type", "event"))[:60],
+                )
             project = yield from self.fetch()
         return project
 

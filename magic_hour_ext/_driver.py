@@ -6,6 +6,7 @@ from typing import Generic, TypeVar
 
 from ._download import STALL_RULE, StallRule
 from ._files import ProgressHook
+from ._waiter import WebhookWaiter
 
 __all__ = ["DriverSettings"]
 
@@ -24,6 +25,7 @@ class DriverSettings(Generic[C]):
         on_progress: The download-progress hook.
         max_concurrent: How many outputs download at once.
         stall: When a download's body arrives too slowly (see StallRule; tests shorten it).
+        webhooks: The WebhookWaiter whose final events cut the flow's ``Sleep(wake_on=...)`` short.
     """
 
     def __init__(
@@ -36,6 +38,7 @@ class DriverSettings(Generic[C]):
         max_concurrent: int = 4,
         stall: StallRule = STALL_RULE,
         uploads: C | None = None,
+        webhooks: WebhookWaiter | None = None,
     ) -> None:
         self.api = api
         self.downloads = downloads
@@ -44,3 +47,4 @@ class DriverSettings(Generic[C]):
         self.on_progress = on_progress
         self.max_concurrent = max_concurrent
         self.stall = stall
+        self.webhooks = webhooks

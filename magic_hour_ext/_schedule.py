@@ -33,6 +33,21 @@ at most 90 for a 1,800 s one, and a completion noticed within 30 s (the official
 every 0.5 s, makes 600 and 3,600 GETs). ``MAGIC_HOUR_POLL_INTERVAL`` replaces the schedule by a
 fixed interval.
 
+Waiting by webhook (``check_result(..., webhooks=waiter)``), the waits between GETs are sleeps that
+a final event of the project (``completed``, ``errored``) cuts short. Until one arrives, the GETs
+are only a safety net, for a lost delivery or a cancellation (which has no event)::
+
+    fallback_interval(elapsed) = min(FALLBACK_CAP, max(FALLBACK_FLOOR, elapsed)) * jitter
+    FALLBACK_FLOOR = 40 s, FALLBACK_CAP = 120 s
+
+(the wait doubles its age, from 40 s up to 2 minutes). Once an event has arrived, the project is
+fetched at once (fresh download URLs); if that GET is not final yet, the ordinary schedule above
+restarts from the event (0.5 s first). A job of T seconds whose delivery arrives costs the first
+GET, one fallback GET per step of the fallback schedule before T, and the GET after the event:
+2 GETs up to 38 s, 3 up to 76 s, 4 up to 148 s; its completion is noticed one loopback GET after
+the delivery. A lost delivery is noticed at most ``min(120 s, max(40 s, T))`` late.
+``MAGIC_HOUR_POLL_INTERVAL`` (or ``poll_interval=``) replaces the fallback schedule too.
+
 The caller shortens the last wait to the time left before its deadline.
 """
 
@@ -40,7 +55,18 @@ from __future__ import annotations
 
 import random
 
-__all__ = ["CAP", "FLOOR", "GROWTH", "JITTER", "LONG_CAP", "poll_interval", "simulate_polls"]
+__all__ = [
+    "CAP",
+    "FALLBACK_CAP",
+    "FALLBACK_FLOOR",
+    "FLOOR",
+    "GROWTH",
+    "JITTER",
+    "LONG_CAP",
+    "fallback_interval",
+    "poll_interval",
+    "simulate_polls",
+]
 
 GROWTH = 0.28
 FLOOR = 0.5
@@ -49,6 +75,8 @@ CAP = 15.0
 #: The cap of video and audio projects, whose jobs take minutes (seconds).
 LONG_CAP = 30.0
 JITTER = (0.95, 1.0)
+FALLBACK_FLOOR = 40.0
+FALLBACK_CAP = 120.0
 
 
 def poll_interval(elapsed: float, *, rng: random.Random | None = None, cap: float = CAP) -> float:
@@ -87,3 +115,17 @@ def simulate_polls(
         elapsed += poll_interval(elapsed, rng=rng, cap=cap)
         gets += 1
     return gets, elapsed - job_seconds
+
+
+def fallback_interval(elapsed: float, *, rng: random.Random | None = None) -> float:
+    """Seconds to wait for a webhook before the next GET, *elapsed* seconds after the wait started.
+
+    The safety net of a wait by webhook (a lost delivery, a cancellation): pure, as
+    :func:`poll_interval`.
+
+    Example:
+        >>> fallback_interval(0.0), fallback_interval(60.0), fallback_interval(3600.0)
+        (40.0, 60.0, 120.0)
+    """
+    factor = rng.uniform(*JITTER) if rng is not None else 1.0
+    return min(FALLBACK_CAP, max(FALLBACK_FLOOR, elapsed)) * factor

@@ -51,6 +51,8 @@ class SyncDriver(DriverSettings[httpx.Client]):
     def perform(self, action: Action) -> Any:
         """Do one action; return its outcome."""
         if isinstance(action, Sleep):
+            if action.wake_on is not None and self.webhooks is not None:
+                return self.webhooks.sleep(action.wake_on, action.seconds)
             return time.sleep(action.seconds)
         if isinstance(action, Fetch):
             return self.request(action.request)

@@ -100,6 +100,7 @@ STDOUT = {
     "def test_my_app_retries_and_downloads": r"test_my_app_retries_and_downloads passed\n",
     "on_progress=print": r"(UploadProgress\(path=PosixPath\('[\w.]+'\), .*\)\n)+",
     "def test_survives_a_flaky_api": r"test_survives_a_flaky_api passed\n",
+    "def test_my_receiver_wakes_the_wait": r"test_my_receiver_wakes_the_wait passed\n",
 }
 
 

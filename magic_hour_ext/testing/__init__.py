@@ -5,7 +5,8 @@ and audio projects, `POST /v1/files/upload-urls`, and every tool's `POST /v1/<to
 separate download host with signed, expiring URLs (downloads, and uploads by `PUT`), both on
 loopback. Projects follow scripted timelines (`create_project`, or a `Render` for those made
 through a tool's endpoint), `Fault`s make it fail on purpose, uploads are kept as
-`StoredUpload`s, and every request is logged.
+`StoredUpload`s, and every request is logged. Given a `webhook_url`, it POSTs each project's
+webhook events there, signed as Magic Hour signs them, when its timeline reaches them.
 
 Example:
     >>> from magic_hour_ext.testing import Fault, MagicHourServer

@@ -10,7 +10,7 @@ from typing import Final, Literal, TypeAlias, TypedDict, Unpack
 
 __all__ = ["Fault", "FaultKind", "FaultOptions", "FaultQueue", "Route"]
 
-Route: TypeAlias = Literal["get", "delete", "download", "create", "upload_urls", "upload"]
+Route: TypeAlias = Literal["get", "delete", "download", "create", "upload_urls", "upload", "webhook"]
 FaultKind: TypeAlias = Literal[
     "status",
     "rate_limit",
@@ -28,6 +28,12 @@ FaultKind: TypeAlias = Literal[
     "drop_after_create",
     "error_after_create",
     "cut_upload",
+    "duplicate",
+    "delay",
+    "out_of_order",
+    "bad_signature",
+    "stale_timestamp",
+    "drop",
 ]
 
 _ANY: Final = frozenset({"get", "delete", "download", "create", "upload_urls", "upload"})
@@ -35,6 +41,7 @@ _DOWNLOAD: Final = frozenset({"download"})
 _GET: Final = frozenset({"get"})
 _CREATE: Final = frozenset({"create"})
 _UPLOAD: Final = frozenset({"upload"})
+_WEBHOOK: Final = frozenset({"webhook"})
 ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "status": _ANY,
     "rate_limit": _ANY,
@@ -52,6 +59,12 @@ ROUTES: Final[Mapping[str, frozenset[str]]] = {
     "drop_after_create": _CREATE,
     "error_after_create": _CREATE,
     "cut_upload": _UPLOAD,
+    "duplicate": _WEBHOOK,
+    "delay": _WEBHOOK,
+    "out_of_order": _WEBHOOK,
+    "bad_signature": _WEBHOOK,
+    "stale_timestamp": _WEBHOOK,
+    "drop": _WEBHOOK,
 }
 _HTML: Final = frozenset({"status", "rate_limit"})
 
@@ -63,6 +76,7 @@ class FaultOptions(TypedDict, total=False):
     project_id: str | None
     times: int | None
     probability: float
+    event: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,11 +90,14 @@ class Fault:
         route: Which requests it may hit. The API listener: "get" and "delete" (a project of
             any kind), "create" (a tool's `POST /v1/<tool>`), "upload_urls" (`POST
             /v1/files/upload-urls`). The download host: "download" (`GET`/`HEAD` of an output)
-            and "upload" (a `PUT` to an upload URL). None: every route the fault applies to.
+            and "upload" (a `PUT` to an upload URL). "webhook": the server's own deliveries to
+            its `webhook_url`. None: every route the fault applies to.
         project_id: Only requests for this project. None: any project.
         times: How many matching requests it hits. None: all of them, forever.
         probability: The chance that a matching request is hit; the server's RNG is seeded,
             so a run is reproducible. A request it misses does not use up `times`.
+        event: A webhook fault's event: only deliveries of this one ("completed", or the whole
+            type, "image.completed"). None: any event.
 
     Faults are tried in the order they were added; the first one that matches a request is
     applied (one fault per request), and is used up after `times` hits.
@@ -115,6 +132,7 @@ class Fault:
     html: bool = False
     chunk: int = 1
     interval: float = 0.0
+    event: str | None = None
 
     def __post_init__(self) -> None:
         allowed = ROUTES.get(self.kind)
@@ -140,6 +158,14 @@ class Fault:
             raise ValueError(f"chunk must be an int >= 1, got {self.chunk!r}")
         if self.interval < 0:
             raise ValueError(f"interval must be >= 0, got {self.interval!r}")
+        if self.event is not None and allowed != _WEBHOOK:
+            raise ValueError(f"event applies to webhook faults, not to {self.kind}")
+
+    def hits_event(self, event_type: str | None) -> bool:
+        """Whether this fault applies to a delivery of *event_type* ("image.completed")."""
+        if self.event is None:
+            return True
+        return event_type is not None and self.event in (event_type, event_type.partition(".")[2])
 
     @property
     def routes(self) -> frozenset[str]:
@@ -397,6 +423,90 @@ class Fault:
         """
         return cls(kind="cut_upload", at=at, **options)
 
+    @classmethod
+    def duplicate(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: deliver the event twice (the second once the first was answered).
+
+        Example:
+            >>> Fault.duplicate(event="completed").routes
+            frozenset({'webhook'})
+        """
+        return cls(kind="duplicate", **options)
+
+    @classmethod
+    def delay(
+        cls,
+        seconds: float,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: deliver the event `seconds` late (its payload is still the one of its transition).
+
+        Example:
+            >>> Fault.delay(2.0).seconds
+            2.0
+        """
+        return cls(kind="delay", seconds=seconds, **options)
+
+    @classmethod
+    def out_of_order(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: hold the event back and deliver it just after the project's next one.
+
+        An event with none after it (a final one) is delivered as usual.
+
+        Example:
+            >>> Fault.out_of_order(event="started").event
+            'started'
+        """
+        return cls(kind="out_of_order", **options)
+
+    @classmethod
+    def bad_signature(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: sign the event with another secret (a receiver must refuse it, 400).
+
+        Example:
+            >>> Fault.bad_signature().kind
+            'bad_signature'
+        """
+        return cls(kind="bad_signature", **options)
+
+    @classmethod
+    def stale_timestamp(
+        cls,
+        seconds: float = 600.0,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: sign the event with a timestamp `seconds` in the past (10 minutes by default).
+
+        The signature is right for that timestamp: only the 5-minute window refuses it.
+
+        Example:
+            >>> Fault.stale_timestamp().seconds
+            600.0
+        """
+        return cls(kind="stale_timestamp", seconds=seconds, **options)
+
+    @classmethod
+    def drop(
+        cls,
+        **options: Unpack[FaultOptions],
+    ) -> Fault:
+        """Webhook: never deliver the event (logged with no status: a lost delivery).
+
+        Example:
+            >>> Fault.drop(event="completed").kind
+            'drop'
+        """
+        return cls(kind="drop", **options)
+
 
 class _Pending:
     __slots__ = ("fault", "remaining")
@@ -428,12 +538,15 @@ class FaultQueue:
         with self._lock:
             return [p.fault for p in self._pending]
 
-    def take(self, route: Route, project_id: str | None) -> Fault | None:
-        """The fault to apply to a request on `route` for `project_id`, if any (and use it up)."""
+    def take(self, route: Route, project_id: str | None, event: str | None = None) -> Fault | None:
+        """The fault to apply to a request on `route` for `project_id`, if any (and use it up).
+
+        *event* is the type of a webhook delivery ("image.completed").
+        """
         with self._lock:
             for pending in self._pending:
                 fault = pending.fault
-                if route not in fault.routes:
+                if route not in fault.routes or not fault.hits_event(event):
                     continue
                 if fault.project_id is not None and fault.project_id != project_id:
                     continue

@@ -15,7 +15,9 @@ class RecordedRequest:
     """One request as the local server received it.
 
     Attributes:
-        host: "api" (the API listener) or "download" (the download host).
+        host: "api" (the API listener), "download" (the download host), or "webhook": a
+            delivery the server POSTed to its `webhook_url` (one record per attempt; the status
+            is the receiver's answer, None when none came or the delivery was dropped).
         method: "GET", "DELETE", ...
         path: The raw path as sent, still percent-encoded.
         query: The raw query string, without "?" ("" when there is none).
@@ -26,8 +28,9 @@ class RecordedRequest:
         project_id: The project it was about, when the server could tell (for a create, the
             project it created).
         route: What it was: "get", "delete", "create", "upload_urls" (the API listener),
-            "download", "upload" (the download host); None when no endpoint matched.
+            "download", "upload" (the download host), "webhook"; None when no endpoint matched.
         fault: The kind of fault applied to it, if any.
+        event: A webhook delivery's event type ("image.completed"); None for other requests.
         bytes_sent: The response body bytes written to the socket so far (the head not
             counted): what the client could really receive. It grows while a body streams, and
             stays short of the body when the client stops reading or goes away (though bytes
@@ -42,7 +45,7 @@ class RecordedRequest:
         >>> assert all("authorization" not in r.headers for r in downloads)
     """
 
-    host: Literal["api", "download"]
+    host: Literal["api", "download", "webhook"]
     method: str
     path: str
     query: str
@@ -55,6 +58,7 @@ class RecordedRequest:
     fault: str | None = None
     bytes_sent: int = 0
     body_size: int = 0
+    event: str | None = None
 
     def __repr__(self) -> str:
         query = "?<redacted>" if self.query else ""

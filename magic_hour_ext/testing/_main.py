@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import ipaddress
+import os
 import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
+from .._config import ENV_WEBHOOK_SECRET
 from ._server import MagicHourServer
 from ._specs import ProjectSpec, add_project_arguments, project_specs, samples
 
-__all__ = ["STOP_HINT", "add_server_arguments", "main", "run_server", "serve"]
+__all__ = ["STOP_HINT", "add_server_arguments", "main", "run_server", "serve", "webhook_secret"]
 
 #: How a foreground server is stopped, as it says once it is ready.
 STOP_HINT = "Stop it with Ctrl-C, or SIGTERM (kill <pid>)."
@@ -29,6 +32,8 @@ def serve(
     out: TextIO | None = None,
     until: threading.Event | None = None,
     projects: Sequence[ProjectSpec] | None = None,
+    webhook_url: str | None = None,
+    webhook_secret: str | None = None,
 ) -> None:
     """Run a `MagicHourServer` with *projects* until Ctrl-C or SIGTERM (or until `until` is set).
 
@@ -36,6 +41,8 @@ def serve(
     to stop it, to `out` (default: standard output). Without *projects*, two samples: one
     complete with one PNG, one queued 2 s, rendering 3 s, then complete. Ctrl-C and SIGTERM (when
     called from the main thread) both stop it cleanly: connections closed, "Stopped." printed.
+    With *webhook_url*, it POSTs each project's webhook events there, signed with
+    *webhook_secret* (which it never prints).
 
     Example:
         >>> stop = threading.Event()
@@ -57,7 +64,14 @@ def serve(
     # earlier) stops it as cleanly as one pressed later, with "Stopped." and exit status 0.
     with (
         contextlib.suppress(KeyboardInterrupt),
-        MagicHourServer(token, host=host, port=port, download_port=download_port) as server,
+        MagicHourServer(
+            token,
+            host=host,
+            port=port,
+            download_port=download_port,
+            webhook_url=webhook_url,
+            webhook_secret=webhook_secret,
+        ) as server,
         _stopped_by_sigterm(until),
     ):
         created = [(spec, spec.create(server)) for spec in (projects or samples())]
@@ -66,6 +80,11 @@ def serve(
             f"  API:        {server.base_url}",
             f"  downloads:  {server.download_base_url}",
             f"  token:      {server.token}",
+            *(
+                [f"  webhooks:   POST {server.webhook_url} (signed; the secret is not shown)"]
+                if webhook_url
+                else []
+            ),
             *(f"  project:    {project.id}  ({spec.describe()})" for spec, project in created),
             "",
             f'Try: curl -H "Authorization: Bearer {server.token}" {server.base_url}{created[0][1].url_path}'
@@ -111,7 +130,34 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--token", default="test-token", help="the bearer token to accept (default: test-token)"
     )
+    parser.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        help=f"POST each project's webhook events (started, completed, errored) to URL, signed with "
+        f"the secret in {ENV_WEBHOOK_SECRET} (or the one --ask-webhook-secret reads)",
+    )
+    parser.add_argument(
+        "--ask-webhook-secret",
+        action="store_true",
+        help="read the webhook secret from the terminal, without echoing it",
+    )
     add_project_arguments(parser)
+
+
+def webhook_secret(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str | None:
+    """The secret to sign webhooks with: typed (``--ask-webhook-secret``) or from the environment.
+
+    None without ``--webhook-url``; a usage error when one is needed and neither gives it.
+    """
+    if not args.webhook_url:
+        return None
+    if args.ask_webhook_secret:
+        secret = getpass.getpass("Webhook secret: ").strip()
+    else:
+        secret = next(iter(os.environ.get(ENV_WEBHOOK_SECRET, "").split()), "")
+    if not secret:
+        parser.error(f"--webhook-url needs a secret: set {ENV_WEBHOOK_SECRET}, or pass --ask-webhook-secret")
+    return secret
 
 
 def run_server(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -124,6 +170,7 @@ def run_server(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         projects = project_specs(args)
     except ValueError as exc:
         parser.error(str(exc))
+    secret = webhook_secret(args, parser)
     try:
         serve(
             host=args.host,
@@ -131,7 +178,11 @@ def run_server(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             download_port=args.download_port,
             token=args.token,
             projects=projects,
+            webhook_url=args.webhook_url,
+            webhook_secret=secret,
         )
+    except ValueError as exc:  # a webhook URL that is not one
+        parser.error(str(exc))
     except OSError as exc:
         print(f"error: cannot listen: {exc}", file=sys.stderr)
         return 1

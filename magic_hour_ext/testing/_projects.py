@@ -219,6 +219,20 @@ class Project:
                 return status
         return self.timeline[-1][0]
 
+    def transitions(self) -> list[tuple[float, str]]:
+        """(`time.monotonic()` it is reached, status) of each step of its timeline, in order.
+
+        Example:
+            >>> project = server.create_project(timeline=[("queued", 1), ("complete", None)])
+            >>> [(round(at - project.created_monotonic), status) for at, status in project.transitions()]
+            [(0, 'queued'), (1, 'complete')]
+        """
+        steps, at = [], self.created_monotonic
+        for status, duration in self.timeline:
+            steps.append((at, status))
+            at += duration or 0.0
+        return steps
+
     def output_path(self, index: int) -> str:
         """The raw path of output `index` on the download host (hostile names as given)."""
         return f"/{quote(self.id, safe='')}/{index}/{quote(self.outputs[index].name, safe=_PATH_SAFE)}"
@@ -263,9 +277,9 @@ class Project:
         """The bytes in [start, stop) of output `index` (to compare with what a client saved)."""
         return self._bodies[index].read(start, stop)
 
-    def body(self) -> dict[str, Any]:
-        """The JSON body a GET of this project answers now."""
-        status = self.status
+    def body(self, status: str | None = None) -> dict[str, Any]:
+        """The JSON body a GET of this project answers now (as if in *status*, when given)."""
+        status = self.status if status is None else status
         downloads: list[dict[str, str]] = []
         if status == "complete":
             expires = expiry(self.url_ttl)

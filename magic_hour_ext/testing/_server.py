@@ -48,6 +48,7 @@ from ._projects import (
 from ._responses import file_response, json_response, message, status_message, xml_error
 from ._router import MethodNotAllowed, NotFound, Router
 from ._uploads import StoredUpload, UploadSlot, UploadStore, upload_urls_problem
+from ._webhooks import DEFAULT_RETRY_DELAYS, WebhookSender
 
 __all__ = ["MagicHourServer"]
 
@@ -101,6 +102,16 @@ class MagicHourServer:
         upload_dir: Where the server's temporary directory of uploads is made (e.g. a tmpfs
             such as /dev/shm, so that writing large uploads never waits for the disk); None:
             the system's temporary directory.
+        webhook_url: Where to POST each project's webhook events, signed, as Magic Hour does:
+            ``<kind>.started`` when its timeline enters ``rendering``, ``<kind>.completed`` on
+            ``complete``, ``<kind>.errored`` on ``error``, each when the timeline says (whether or
+            not anyone GETs the project), the payload being the project as GET answers it then.
+            Answers other than 2xx are retried after each of *webhook_retry_delays*. Every
+            attempt is in `requests` (host "webhook", see `webhook_deliveries`); faults of route
+            "webhook" duplicate, delay, reorder, mis-sign, age or drop deliveries. None: no
+            webhooks, until `webhook_url` is set.
+        webhook_secret: The signing secret; None: a new random one (see `webhook_secret`).
+        webhook_retry_delays: Seconds before each retry of a delivery (1, 2, 4, ... 32 s).
 
     Example:
         >>> import httpx
@@ -133,6 +144,9 @@ class MagicHourServer:
         credits: int | None = None,
         upload_limit: int = UPLOAD_LIMIT,
         upload_dir: str | os.PathLike[str] | None = None,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
         if not isinstance(token, str) or not token:
             raise ValueError("token must be a non-empty str")
@@ -164,6 +178,16 @@ class MagicHourServer:
         self._signer: Signer | None = None
         self._routers: dict[_HostName, Router[_Endpoint]] = {"api": Router(), "download": Router()}
         self._add_routes()
+        if webhook_secret is not None and (not isinstance(webhook_secret, str) or not webhook_secret):
+            raise ValueError("webhook_secret must be a non-empty str")
+        self._webhook_secret = webhook_secret or "whsec_" + secrets.token_urlsafe(24)
+        self._webhooks = WebhookSender(
+            webhook_url,
+            self._webhook_secret,
+            retry_delays=webhook_retry_delays,
+            faults=self._faults,
+            record=self._append_record,
+        )
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -250,12 +274,14 @@ class MagicHourServer:
             loop.close()
 
     async def _start_listeners(self) -> None:
+        self._webhooks.start(asyncio.get_running_loop())
         for listener in self._listeners.values():
             listener.server = await asyncio.start_server(
                 self._connection_callback(listener), sock=listener.sock, backlog=4096
             )
 
     async def _shutdown(self) -> None:
+        await self._webhooks.close()
         for listener in self._listeners.values():
             if listener.server is not None:
                 listener.server.close()
@@ -335,7 +361,9 @@ class MagicHourServer:
         """The download host's requests with this method (None: any) for this project (None: any)."""
         return self._filter("download", method, project_id)
 
-    def _filter(self, host: _HostName, method: str | None, project_id: str | None) -> list[RecordedRequest]:
+    def _filter(
+        self, host: Literal["api", "download", "webhook"], method: str | None, project_id: str | None
+    ) -> list[RecordedRequest]:
         return [
             r
             for r in self.requests
@@ -343,6 +371,49 @@ class MagicHourServer:
             and (method is None or r.method == method.upper())
             and (project_id is None or r.project_id == project_id)
         ]
+
+    def webhook_deliveries(
+        self, project_id: str | None = None, event: str | None = None
+    ) -> list[RecordedRequest]:
+        """The webhook delivery attempts so far (of this project, of this event type), in order.
+
+        One record per attempt: `status` is the receiver's answer (None: none came, or a `drop`
+        fault kept the delivery from being sent), `event` the type ("image.completed"), `fault`
+        the webhook fault it met.
+
+        Example:
+            >>> server.webhook_url is None  # made without a webhook_url: it delivers nothing
+            True
+            >>> [(r.event, r.status) for r in server.webhook_deliveries(project.id)]
+            []
+        """
+        return [r for r in self._filter("webhook", None, project_id) if event is None or r.event == event]
+
+    @property
+    def webhook_url(self) -> str | None:
+        """Where the server POSTs webhook events, or None; settable while it runs.
+
+        Example:
+            >>> server.webhook_url = "http://127.0.0.1:8000/hooks"  # events due from now on go there
+            >>> server.webhook_url
+            'http://127.0.0.1:8000/hooks'
+        """
+        return self._webhooks.url
+
+    @webhook_url.setter
+    def webhook_url(self, url: str | None) -> None:
+        """Deliver the events due from now on to *url* (None: deliver nothing), e.g. once a receiver
+        whose port was not known before the server started is listening."""
+        self._webhooks.url = url
+
+    @property
+    def webhook_secret(self) -> str:
+        """The secret the webhook deliveries are signed with (give it to your receiver)."""
+        return self._webhook_secret
+
+    def _append_record(self, record: RecordedRequest) -> None:
+        with self._lock:
+            self._log.append(record)
 
     def clear_requests(self) -> None:
         """Forget the requests logged so far."""
@@ -494,6 +565,7 @@ class MagicHourServer:
             if id in self._projects:
                 raise ValueError(f"A project with id {id!r} already exists")
             self._projects[id] = project
+        self._webhooks.track(project)
         return project
 
     def get_project(self, id: str) -> Project:
@@ -721,6 +793,7 @@ class MagicHourServer:
                 )
             self._projects[project.id] = project
             self._created.append(project)
+        self._webhooks.track(project)
         call.record.project_id = project.id
         if fault is not None and fault.kind == "drop_after_create":
             return NoAnswer.CLOSE

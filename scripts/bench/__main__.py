@@ -10,12 +10,13 @@ to ``docs/benchmarks.md`` (or ``--output``).
 Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many projects at once;
 4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a
 download interrupted half-way; 8. video waits (from the schedule) and many video ids through the
-command line; 9. a big (4 GiB) video download; 10. one ``generate`` end to end against the
-official ``generate()``. ``--quick`` measures every row with smaller sizes, fewer projects and
-fewer repeats, in under a minute. Where we miss a target, the table says MISSED.
+command line; 9. a big (4 GiB) video download; 10. waiting by webhook, by our polling and by the
+SDK; 11. one ``generate`` end to end against the official ``generate()``. ``--quick`` measures
+every row with smaller sizes, fewer projects and fewer repeats, in about a minute. Where we miss a
+target, the table says MISSED.
 
 ``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload``, ``resume``,
-``video``, ``video-download`` or ``generate``)
+``video``, ``video-download``, ``webhooks`` or ``generate``)
 measures that row alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always
 shows a full run.
 
@@ -50,6 +51,7 @@ from ._resume import measure_resume
 from ._table import Section, render_page
 from ._upload import measure_upload
 from ._video import measure_video, measure_video_download
+from ._webhooks import measure_webhooks
 
 __all__ = ["ROOT", "main", "write_atomically"]
 
@@ -57,8 +59,18 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 #: The names of the rows, in order, for ``--only``.
 ROWS = (
-    "polls", "download", "many", "imports", "cpu", "upload", "resume", "video", "video-download", "generate",
-)  # fmt: skip
+    "polls",
+    "download",
+    "many",
+    "imports",
+    "cpu",
+    "upload",
+    "resume",
+    "video",
+    "video-download",
+    "webhooks",
+    "generate",
+)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -169,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         ("resuming an interrupted download", lambda scratch: measure_resume(config, scratch)),
         ("video waits and many video ids", lambda _: measure_video(config)),
         ("a big video download", lambda scratch: measure_video_download(config, scratch)),
+        ("waiting by webhook", lambda _: measure_webhooks(config)),
         ("generate end to end", lambda scratch: measure_generate(config, scratch)),
     ]
     if args.only is not None:

@@ -44,7 +44,10 @@ class Config:
     # 9. a video download: one MP4 of this many bytes (less if the disk is short), per peer and repeat.
     video_bytes: int = 4 << 30
     video_repeats: int = 3
-    # 10. generate: one background removal end to end, per peer and repeat.
+    # 10. webhooks: jobs of this length, waited for by webhook, by our polling and by the SDK.
+    webhook_job: float = 60.0
+    webhook_repeats: int = 3
+    # 11. generate: one background removal end to end, per peer and repeat.
     generate_repeats: int = 5
 
 
@@ -89,5 +92,7 @@ QUICK = dataclasses.replace(
     cli_jobs=8,
     video_bytes=32 << 20,
     video_repeats=1,
+    webhook_job=3.0,
+    webhook_repeats=1,
     generate_repeats=1,
 )

@@ -1,4 +1,4 @@
-"""Row 10: one ``generate`` end to end against the official SDK's ``generate()``, on the same local server.
+"""Row 11: one ``generate`` end to end against the official SDK's ``generate()``, on the same local server.
 
 Each peer runs, in a process of its own, the whole path of the background remover: upload a local
 photo, create the project, wait for it, download its output. The server renders every project the
@@ -50,8 +50,8 @@ def _peer(peer: str, server: MagicHourServer, photo: Path, directory: Path) -> d
 
 
 def measure_generate(config: Config, scratch: Path) -> Section:
-    """Row 10: wall time and API requests of one generate, ours and the official SDK's, interleaved."""
-    section = Section("10. generate, end to end")
+    """Row 11: wall time and API requests of one generate, ours and the official SDK's, interleaved."""
+    section = Section("11. generate, end to end")
     photo = scratch / "photo.png"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom((1 << 20) - 8))  # the server does not decode it
     runs: dict[str, list[dict[str, float]]] = {"ours": [], "official": []}
@@ -69,14 +69,14 @@ def measure_generate(config: Config, scratch: Path) -> Section:
     what = f"a {job:g} s background removal of a 1 MiB photo"
     section.rows += [
         compared(
-            "10a",
+            "11a",
             f"wall time: upload, create, wait, download; {what}",
             seconds,
             fmt_seconds,
             target=f"≤ {MAX_WALL_RATIO:g}{TIMES} official",
             verdict=verdict(seconds["ours"].median <= MAX_WALL_RATIO * seconds["official"].median),
         ),
-        compared("10b", f"API requests, {what}", requests, fmt_count),
+        compared("11b", f"API requests, {what}", requests, fmt_count),
     ]
     section.notes.append(
         f"{config.generate_repeats} runs per peer, alternating, each in a fresh process: ours "

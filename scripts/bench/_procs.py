@@ -85,10 +85,12 @@ class Worker:
             raise self._fail(f"answered {line[:200]!r}") from None
         return message
 
-    def wait_ready(self, timeout: float = 60.0) -> None:
-        """Block until the worker has imported its peer and made its clients."""
-        if self._line(timeout).get("ready") is not True:
+    def wait_ready(self, timeout: float = 60.0) -> dict[str, Any]:
+        """Block until the worker has imported its peer and made its clients; its ready line."""
+        line = self._line(timeout)
+        if line.get("ready") is not True:
             raise self._fail("did not say it was ready")
+        return line
 
     def go(self, ids: list[str]) -> None:
         """Give the worker its projects: it starts at once."""

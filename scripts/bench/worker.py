@@ -21,6 +21,9 @@ Tasks (``spec["task"]``):
 - ``many``: await every project concurrently over one shared async client; returns the wall time.
 - ``cpu``: wait for one project with a fixed poll interval of ``spec["interval"]`` seconds;
   returns the CPU seconds the process spent in the call.
+- ``webhook`` (ours only): what ``poll`` does, waiting by webhook: a WebhookWaiter with the
+  secret ``spec["secret"]``, fed by a small receiver on 127.0.0.1 whose URL the ready line gives
+  (``{"ready": true, "url": ...}``: the parent points its server's webhooks there).
 
 ``spec["kind"]`` (``"image"`` by default, ``"video"``, ``"audio"``) is the kind of the projects:
 the official SDK's ``v1.<kind>_projects``, our ``kind=``.
@@ -30,11 +33,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import http.server
 import importlib
 import json
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -56,6 +61,10 @@ class _Peer:
         self.directory: str | None = spec.get("directory")
         self.file: str | None = spec.get("file")
         self.interval: float | None = spec.get("interval")
+        self.waiter: Any = None  # the task webhook's WebhookWaiter
+        self.url: str | None = None  # ...and the URL of its receiver
+        if spec["task"] == "webhook":
+            self.waiter, self.url = _webhook_receiver(spec["secret"])
         self.kind: str = spec.get("kind", "image")
         if self.name == "official":
             # The official SDK ships no type hints, and only .venv-bench-<version> has it: load it as Any.
@@ -97,6 +106,7 @@ class _Peer:
                 download_directory=self.directory,
                 client=client,
                 poll_interval=self.interval,
+                webhooks=self.waiter,
             )
 
         return ours
@@ -274,6 +284,35 @@ def _cpu(check: SyncCheck, ids: list[str]) -> dict[str, Any]:
     }
 
 
+def _webhook_receiver(secret: str) -> tuple[Any, str]:
+    """A WebhookWaiter and the URL of a receiver (a daemon thread) whose handler feeds it."""
+    from magic_hour_ext.webhooks import WebhookVerificationError, WebhookWaiter
+
+    waiter = WebhookWaiter(secret=secret)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            try:
+                waiter.deliver(body, dict(self.headers.items()))
+                status = 200
+            except WebhookVerificationError:
+                status = 400
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return waiter, f"http://127.0.0.1:{server.server_address[1]}/webhooks"
+
+
 def _prepare(peer: _Peer, spec: dict[str, Any]) -> Callable[[list[str]], dict[str, Any]]:
     task = spec["task"]
     if task == "poll":
@@ -289,14 +328,18 @@ def _prepare(peer: _Peer, spec: dict[str, Any]) -> Callable[[list[str]], dict[st
         return functools.partial(_many, peer.async_check())
     if task == "cpu":
         return functools.partial(_cpu, peer.sync_check())
+    if task == "webhook":
+        checks = [peer.sync_check() for _ in range(int(spec["count"]))]
+        return functools.partial(_poll, checks)
     raise SystemExit(f"unknown task {task!r}")
 
 
 def main(argv: list[str]) -> int:
     """Run the worker whose JSON spec is ``argv[1]``; see the module docstring."""
     spec: dict[str, Any] = json.loads(argv[1])
-    run = _prepare(_Peer(spec), spec)  # imports and clients: before the clock starts
-    print(json.dumps({"ready": True}), flush=True)
+    peer = _Peer(spec)
+    run = _prepare(peer, spec)  # imports and clients: before the clock starts
+    print(json.dumps({"ready": True, "url": peer.url}), flush=True)
     go: dict[str, Any] = json.loads(sys.stdin.readline())
     print(json.dumps(run(go["ids"])), flush=True)
     return 0

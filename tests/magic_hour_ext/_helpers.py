@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import socket
 import threading
@@ -276,6 +277,84 @@ class DownloadHost:
         return [{"url": self.url(path), "expires_at": "2099-01-01T00:00:00Z"} for path in paths]
 
     def __enter__(self) -> DownloadHost:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@dataclass
+class Delivery:
+    """A webhook delivery a test receiver got: the raw body, the headers, when (monotonic)."""
+
+    body: bytes
+    headers: httpx.Headers
+    time: float
+    status: int
+
+    @property
+    def type(self) -> str:
+        return str(json.loads(self.body)["type"])
+
+
+class WebhookReceiver:
+    """A webhook receiver on 127.0.0.1 (threaded) that records every POST and answers as told.
+
+    ``statuses`` are the answers to the first deliveries, in order (then 200); ``on_delivery``, if
+    given, is called with each body and headers (a WebhookWaiter's ``deliver``) and its
+    exception, if any, makes the answer 400. ``url`` is where to POST.
+    """
+
+    def __init__(
+        self,
+        statuses: list[int] | None = None,
+        on_delivery: Callable[[bytes, httpx.Headers], object] | None = None,
+    ) -> None:
+        self.statuses = list(statuses or [])
+        self.deliveries: list[Delivery] = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                headers = httpx.Headers(list(self.headers.items()))
+                with receiver.lock:
+                    status = receiver.statuses.pop(0) if receiver.statuses else 200
+                if status == 200 and on_delivery is not None:
+                    try:
+                        on_delivery(body, headers)
+                    except Exception:
+                        status = 400
+                with receiver.lock:
+                    receiver.deliveries.append(Delivery(body, headers, time.monotonic(), status))
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/hooks/magic-hour?source=test"
+
+    def received(self) -> list[Delivery]:
+        with self.lock:
+            return list(self.deliveries)
+
+    def types(self) -> list[str]:
+        return [delivery.type for delivery in self.received()]
+
+    def __enter__(self) -> WebhookReceiver:
         self._thread.start()
         return self
 

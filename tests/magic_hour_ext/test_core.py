@@ -364,3 +364,100 @@ def test_stepper_lets_other_exceptions_through() -> None:
     with pytest.raises(KeyboardInterrupt), stepper.step():
         raise KeyboardInterrupt
     assert stepper.action is not None
+
+
+# --- waiting by webhook (plan.webhooks): sleeps a final event cuts short, slow fallback polls
+
+
+EVENT = object()  # what a driver sends back for a Sleep that a final webhook event cut short
+
+
+def test_webhook_sleeps_listen_for_the_project_and_follow_the_fallback_schedule() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True, timeout=None)), clock)
+    d.send(project("rendering"))
+    assert isinstance(d.action, Sleep)
+    assert d.action.wake_on == "p"  # a final event of project "p" ends it
+    assert 38.0 <= d.action.seconds <= 40.0
+    d.sleep()
+    d.send(project("rendering"))
+    assert isinstance(d.action, Sleep)
+    assert d.action.wake_on == "p"
+    assert 38.0 <= d.action.seconds <= 40.0  # max(40 s, its age), jittered
+
+
+def test_a_60_s_job_whose_event_arrives_costs_3_gets() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True, timeout=600.0)), clock)
+    gets = 1
+    d.send(project("rendering"))
+    start = clock.t
+    while True:
+        assert isinstance(d.action, Sleep)
+        until_event = start + 60.0 - clock.t
+        if d.action.seconds < until_event:  # a fallback GET
+            d.sleep()
+            gets += 1
+            d.send(project("rendering"))
+            continue
+        clock.t += until_event
+        d.send(EVENT)  # the completed event arrives at 60 s: the project is fetched at once
+        assert isinstance(d.action, Fetch)
+        gets += 1
+        break
+    result = finish(d, project("complete"))
+    assert result.status == "complete"
+    assert gets == 3
+
+
+def test_after_an_event_a_get_that_is_not_final_polls_quickly_without_listening() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True)), clock)
+    d.send(project("rendering"))
+    clock.t += 1.0
+    d.send(EVENT)
+    assert isinstance(d.action, Fetch)
+    d.send(project("rendering"))  # the API does not say complete yet
+    assert isinstance(d.action, Sleep)
+    assert d.action.wake_on is None  # the event was had: a plain sleep
+    assert d.action.seconds == 0.5  # the ordinary schedule, from the event
+    d.sleep()
+    d.send(project("rendering"))
+    assert isinstance(d.action, Sleep)
+    assert d.action.wake_on is None
+    assert d.action.seconds <= 0.5
+    d.sleep()
+    assert finish(d, project("complete")).status == "complete"
+
+
+def test_without_an_event_the_fallback_polls_end_a_canceled_wait() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True)), clock)
+    d.send(project("rendering"))
+    d.sleep()  # no event ever: canceled projects have none
+    with pytest.raises(ProjectCanceledError):
+        d.send(project("canceled"))
+
+
+def test_a_fixed_interval_replaces_the_fallback_schedule() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True, fixed_interval=2.0)), clock)
+    d.send(project("rendering"))
+    assert d.action == Sleep(2.0, "p")
+
+
+def test_the_fallback_sleep_is_shortened_to_the_deadline() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock, webhooks=True, timeout=10.0)), clock)
+    d.send(project("rendering"))
+    assert d.action == Sleep(10.0, "p")
+    d.sleep()
+    with pytest.raises(WaitTimeoutError):
+        d.send(project("rendering"))
+
+
+def test_without_webhooks_sleeps_listen_for_nothing() -> None:
+    clock = FakeClock()
+    d = Driver(check_flow(make_plan(clock)), clock)
+    d.send(project("rendering"))
+    assert d.action == Sleep(0.5, None)

@@ -5,7 +5,16 @@ import random
 import pytest
 
 from magic_hour_ext._kinds import kind_named
-from magic_hour_ext._schedule import CAP, FLOOR, LONG_CAP, poll_interval, simulate_polls
+from magic_hour_ext._schedule import (
+    CAP,
+    FALLBACK_CAP,
+    FALLBACK_FLOOR,
+    FLOOR,
+    LONG_CAP,
+    fallback_interval,
+    poll_interval,
+    simulate_polls,
+)
 
 
 @pytest.mark.parametrize("elapsed", [0.0, 0.1, 1.0, 5.0, 30.0, 100.0, 10_000.0])
@@ -45,6 +54,25 @@ def test_completion_noticed_within_bound(job: float) -> None:
 
 def test_job_done_before_first_get_costs_one_get() -> None:
     assert simulate_polls(0.0) == (1, 0.0)
+
+
+@pytest.mark.parametrize("elapsed", [0.0, 10.0, 39.0, 40.0, 60.0, 119.0, 120.0, 10_000.0])
+def test_fallback_interval_doubles_the_age_between_its_bounds(elapsed: float) -> None:
+    rng = random.Random(3)  # noqa: S311 - seeded jitter for a test, not cryptography
+    for _ in range(50):
+        value = fallback_interval(elapsed, rng=rng)
+        assert FALLBACK_FLOOR * 0.95 <= value <= FALLBACK_CAP
+        assert value <= max(FALLBACK_FLOOR, elapsed)
+
+
+def test_fallback_polls_leave_a_60_s_job_3_gets() -> None:
+    # The first GET at 0, fallback GETs while the job runs, then the GET after the event at 60 s.
+    for seed in range(200):
+        rng = random.Random(seed)  # noqa: S311 - seeded jitter for a test, not cryptography
+        elapsed, fallbacks = 0.0, 0
+        while (elapsed := elapsed + fallback_interval(elapsed, rng=rng)) < 60.0:
+            fallbacks += 1
+        assert 1 + fallbacks + 1 <= 3
 
 
 # -- the kinds' caps: videos and audio (issue 10) -----------------------------------------------------

@@ -47,8 +47,9 @@ ROWS = [
     "7b",
     *(f"8{c}" for c in "abcdef"),
     *(f"9{c}" for c in "abc"),
-    "10a",
-    "10b",
+    *(f"10{c}" for c in "abcde"),
+    "11a",
+    "11b",
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c", "9a", "9b", "9c"}
 
@@ -211,7 +212,8 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
         "7. Resuming",
         "8. Video waits",
         "9. A big video download",
-        "10. generate",
+        "10. Waiting by webhook",
+        "11. generate",
     ):
         assert f"**{title}" in page
 

@@ -1,6 +1,10 @@
 """`python -m magic_hour_ext.testing` and `serve()`: foreground server, printed details, Ctrl-C."""
 
+import argparse
+import hashlib
+import hmac
 import io
+import json
 import re
 import signal
 import socket
@@ -8,11 +12,14 @@ import subprocess
 import sys
 import threading
 import time
+from typing import IO
 
 import httpx
 import pytest
 
 from magic_hour_ext.testing import main, serve
+from magic_hour_ext.testing._main import add_server_arguments, webhook_secret
+from tests.magic_hour_ext._helpers import WebhookReceiver, child_env, wait_until
 
 
 def _details(text: str) -> tuple[str, str, str]:
@@ -24,6 +31,16 @@ def _details(text: str) -> tuple[str, str, str]:
         match[1] if match else pytest.fail(f"not in the output: {text!r}") for match in found
     )
     return api, token, project
+
+
+def _until_ready(stdout: IO[str]) -> str:
+    """What a foreground server printed up to its stop hint (it is then serving)."""
+    text = ""
+    while "Ctrl-C" not in text:
+        line = stdout.readline()
+        assert line, f"the server exited early: {text!r}"
+        text += line
+    return text
 
 
 def test_serve_prints_what_a_user_needs_and_stops() -> None:
@@ -67,11 +84,7 @@ def test_module_runs_in_the_foreground_until_ctrl_c() -> None:
     )
     try:
         assert process.stdout is not None
-        text = ""
-        while "Ctrl-C" not in text:
-            line = process.stdout.readline()
-            assert line, f"the server exited early: {text!r}"
-            text += line
+        text = _until_ready(process.stdout)
         base_url, token, project_id = _details(text)
         assert token == "cli-token"
         response = httpx.get(
@@ -99,3 +112,68 @@ def test_help_mentions_loopback(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_info.value.code == 0
     assert "loopback" in capsys.readouterr().out
+
+
+def test_serve_with_a_webhook_url_delivers_signed_events_and_never_prints_the_secret() -> None:
+    secret = "whsec_cli_3c9a"
+    with WebhookReceiver() as receiver:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "magic_hour_ext.testing", "--webhook-url", receiver.url],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=child_env(MAGIC_HOUR_WEBHOOK_SECRET=secret),
+        )
+        try:
+            assert process.stdout is not None
+            text = _until_ready(process.stdout)
+            _, _, project_id = _details(text)
+            assert f"webhooks:   POST {receiver.url}" in text
+            wait_until(lambda: "image.completed" in receiver.types(), what="the completed event")
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=5) == 0
+            text += process.stdout.read()
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    delivery = next(d for d in receiver.received() if d.type == "image.completed")
+    timestamp = delivery.headers["magic-hour-event-timestamp"]
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + delivery.body, hashlib.sha256)
+    assert delivery.headers["magic-hour-event-signature"] == mac.hexdigest()
+    assert json.loads(delivery.body)["payload"]["id"] == project_id
+    assert secret not in text
+
+
+def test_a_webhook_url_without_a_secret_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MAGIC_HOUR_WEBHOOK_SECRET", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--webhook-url", "http://127.0.0.1:9/hooks"])
+    assert exit_info.value.code == 2
+    assert "MAGIC_HOUR_WEBHOOK_SECRET" in capsys.readouterr().err
+
+
+def test_a_webhook_url_that_is_not_http_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAGIC_HOUR_WEBHOOK_SECRET", "whsec_x")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--webhook-url", "ftp://127.0.0.1/hooks"])
+    assert exit_info.value.code == 2
+    assert "webhook_url" in capsys.readouterr().err
+
+
+def test_the_webhook_secret_can_be_typed_without_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return "whsec_typed\n"
+
+    monkeypatch.setattr("getpass.getpass", typed)
+    parser = argparse.ArgumentParser()
+    add_server_arguments(parser)
+    args = parser.parse_args(["--webhook-url", "http://127.0.0.1:9/h", "--ask-webhook-secret"])
+    assert webhook_secret(args, parser) == "whsec_typed"
+    assert asked == ["Webhook secret: "]
