@@ -75,8 +75,8 @@ test-library: install
 	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal -p no:cacheprovider \
 		tests/magic_hour_ext tests/generated tests/test_readme.py tests/scripts/spec_pipeline
 
-# The main job, offline: a local server renders a project for a few seconds; its two PNGs are
-# downloaded into ./magic-hour-demo/ with live progress.
+# The whole path, offline: a photo is uploaded to a local server, whose background remover renders
+# it for a few seconds; its two PNGs are downloaded into ./magic-hour-demo/ with live progress.
 demo: install
 	$(BIN)/magic-hour-ext demo
 

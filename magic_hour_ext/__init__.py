@@ -1,14 +1,15 @@
 """magic-hour-ext: a robust Python client for Magic Hour image, video and audio projects.
 
-Wait for a
-project and download its outputs with :func:`check_result` (or :func:`acheck_result`),
-``kind="image"`` (the default), ``"video"`` or ``"audio"``; get or delete one project with
-:func:`get_project` and :func:`delete_project`; upload input files with :func:`upload_file` (or
-:func:`upload_files`, :func:`aupload_file`); verify webhook deliveries with
-:mod:`magic_hour_ext.webhooks`. Every error is a :class:`MagicHourError`. :class:`DeadlineTransport`
-is the httpx transport that keeps deadlines whatever a server does (the library's own clients use
-it). Importing the package changes nothing outside it; :func:`redact_signed_urls_in_logs` is the one
-process-wide switch, for applications that show httpx's, httpcore's and stamina's logs.
+Create a project with any tool, uploading its local input files, then wait and save its outputs,
+with :func:`generate` (or :func:`agenerate`); wait for a project and download its outputs with
+:func:`check_result` (or :func:`acheck_result`), ``kind="image"`` (the default), ``"video"`` or
+``"audio"``; get or delete one project with :func:`get_project` and :func:`delete_project`; upload
+input files with :func:`upload_file` (or :func:`upload_files`, :func:`aupload_file`); verify webhook
+deliveries with :mod:`magic_hour_ext.webhooks`. Every error is a :class:`MagicHourError`.
+:class:`DeadlineTransport` is the httpx transport that keeps deadlines whatever a server does (the
+library's own clients use it). Importing the package changes nothing outside it;
+:func:`redact_signed_urls_in_logs` is the one process-wide switch, for applications that show
+httpx's, httpcore's and stamina's logs.
 """
 
 import logging as _logging
@@ -21,10 +22,12 @@ from ._errors import (
     APIError,
     AuthenticationError,
     ConfigurationError,
+    CreateOutcomeUnknownError,
     DownloadDirectoryError,
     DownloadError,
     DownloadExpiredError,
     InvalidArgumentError,
+    InvalidRequestError,
     MagicHourError,
     MalformedResponseError,
     MissingAPIKeyError,
@@ -32,6 +35,7 @@ from ._errors import (
     NotFoundError,
     OutputExistsError,
     PaymentRequiredError,
+    PermissionDeniedError,
     ProjectCanceledError,
     ProjectFailedError,
     RateLimitError,
@@ -45,6 +49,7 @@ from ._errors import (
     WebhookTimestampOutsideWindowError,
     WebhookVerificationError,
 )
+from ._generate import agenerate, generate
 from ._kinds import KIND_DEFAULT
 from ._log import SignedURLFilter as _SignedURLFilter
 from ._log import redact_signed_urls_in_logs
@@ -61,12 +66,14 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts (test_init)
     "AuthenticationError",
     "CheckResult",
     "ConfigurationError",
+    "CreateOutcomeUnknownError",
     "DeadlineTransport",
     "DownloadDirectoryError",
     "DownloadError",
     "DownloadExpiredError",
     "DownloadProgress",
     "InvalidArgumentError",
+    "InvalidRequestError",
     "KIND_DEFAULT",
     "MagicHourError",
     "MalformedResponseError",
@@ -75,6 +82,7 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts (test_init)
     "NotFoundError",
     "OutputExistsError",
     "PaymentRequiredError",
+    "PermissionDeniedError",
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
@@ -90,12 +98,14 @@ __all__ = [  # noqa: RUF022 - sorted as sorted() sorts (test_init)
     "WebhookVerificationError",
     "acheck_result",
     "adelete_project",
+    "agenerate",
     "aget_project",
     "aupload_file",
     "aupload_files",
     "check_result",
     "client_from_env",
     "delete_project",
+    "generate",
     "get_project",
     "output_filename",
     "poll_interval",

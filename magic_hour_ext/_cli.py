@@ -25,6 +25,7 @@ from generated import AuthenticatedClient
 from . import (
     AuthenticationError,
     ConfigurationError,
+    CreateOutcomeUnknownError,
     DownloadDirectoryError,
     InvalidArgumentError,
     MagicHourError,
@@ -45,6 +46,14 @@ from ._kinds import KIND_DEFAULT, KIND_NAMES
 from ._listen import ListenOptions, listen
 from ._render import BatchDisplay, Display, clean, hide_secret, make_display
 from ._signature import webhook_keys
+from ._tool_commands import (
+    GenerateOptions,
+    body_from,
+    generate_command,
+    tool_fields,
+    tools_command,
+    upload_command,
+)
 from .testing._main import STOP_HINT, add_server_arguments, run_server
 
 __all__ = [
@@ -55,6 +64,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_MEANINGS",
     "EXIT_OK",
+    "EXIT_OUTCOME_UNKNOWN",
     "EXIT_TIMEOUT",
     "EXIT_USAGE",
     "UsageError",
@@ -77,6 +87,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_TIMEOUT = 3
 EXIT_ERROR = 4
+EXIT_OUTCOME_UNKNOWN = 5
 EXIT_INTERRUPTED = 130
 
 #: What each exit code means, for every command; each command's --help lists its own.
@@ -89,6 +100,8 @@ EXIT_MEANINGS = {
     "unfinished (run again to keep waiting)",
     EXIT_ERROR: "any other API, network or download error, and an API that never answered (even "
     "when --timeout passed: running again will not help until it answers)",
+    EXIT_OUTCOME_UNKNOWN: "generate: the create's outcome is unknown (no answer after it was sent, "
+    "or a 5xx): the project may have been created and charged; check your projects before running it again",
     EXIT_INTERRUPTED: "interrupted with Ctrl-C (a download keeps its partial file; the next run resumes it)",
 }
 
@@ -121,7 +134,7 @@ def _epilog(meanings: dict[int, str], *, environment: bool = True) -> str:
 EPILOG = _epilog(EXIT_MEANINGS)
 
 _COMMAND_CODES: dict[str, dict[int, str]] = {
-    "check-result": EXIT_MEANINGS,
+    "check-result": {code: text for code, text in EXIT_MEANINGS.items() if code != EXIT_OUTCOME_UNKNOWN},
     "get": {
         EXIT_OK: "the project was printed",
         EXIT_USAGE: EXIT_MEANINGS[EXIT_USAGE],
@@ -145,6 +158,22 @@ _COMMAND_CODES: dict[str, dict[int, str]] = {
         EXIT_OK: "stopped with Ctrl-C or SIGTERM",
         EXIT_FAILED: "the port could not be listened on",
         EXIT_USAGE: "usage error, or MAGIC_HOUR_WEBHOOK_SECRET not set (--download: no API key either)",
+    },
+    "tools": {EXIT_OK: "the tools were listed"},
+    "upload": {
+        EXIT_OK: "every file was uploaded; its file_path printed",
+        EXIT_USAGE: f"{EXIT_MEANINGS[EXIT_USAGE]}; a missing file, or an extension upload-urls does not take",
+        EXIT_ERROR: "any API, network or upload error (the message names the file)",
+        EXIT_INTERRUPTED: "interrupted with Ctrl-C",
+    },
+    "generate": {
+        EXIT_OK: "the project is complete and its outputs are saved (--no-wait: it was created)",
+        EXIT_FAILED: EXIT_MEANINGS[EXIT_FAILED].split(" (")[0],
+        EXIT_USAGE: f"{EXIT_MEANINGS[EXIT_USAGE]}; a body that does not fit the tool's fields (nothing sent)",
+        EXIT_TIMEOUT: "no final status yet when --timeout passed (check-result ID waits again)",
+        EXIT_ERROR: "any other API, network, upload or download error",
+        EXIT_OUTCOME_UNKNOWN: EXIT_MEANINGS[EXIT_OUTCOME_UNKNOWN].removeprefix("generate: "),
+        EXIT_INTERRUPTED: "interrupted with Ctrl-C",
     },
     "demo": {
         EXIT_OK: "the demo images are saved",
@@ -265,13 +294,16 @@ def build_parser() -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"%(prog)s {version('magic-hour-ext')}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, run: Command, summary: str, *, api: bool = True) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Command, summary: str, *, api: bool = True, add_help: bool = True
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
             description=summary,
             epilog=_epilog(_COMMAND_CODES[name], environment=api),
             formatter_class=formatter,
+            add_help=add_help,
         )
         if api:
             _add_global_options(sub, in_subcommand=True)
@@ -349,6 +381,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub = command(
+        "tools", _run_tools, "List the tools: the kind of project each creates, its file inputs.", api=False
+    )
+    sub.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    sub = command(
+        "upload", _run_upload, "Upload local files; print the file_path of each, for a tool's body."
+    )
+    sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files (one upload-urls call)")
+    sub.add_argument("--json", action="store_true", help="print [{path, file_path}] as JSON")
+
+    sub = command(
+        "generate",
+        _run_generate,
+        "Create a project with a tool (local files in its file fields are uploaded), wait, save its outputs.",
+        add_help=False,
+    )
+    sub.add_argument(
+        "-h", "--help", action="store_true", help="show this help; with TOOL, the tool's fields too"
+    )
+    sub.add_argument("tool", nargs="?", metavar="TOOL", help="the tool, as the API spells it (see: tools)")
+    sub.add_argument("--body", metavar="FILE", help="the body as a JSON file ('-': standard input)")
+    sub.add_argument(
+        "--set",
+        metavar="FIELD=VALUE",
+        action="append",
+        default=[],
+        help="set one field (e.g. assets.image_file_path=photo.png); VALUE is JSON when it parses, "
+        "else a string; after --body; repeatable",
+    )
+    sub.add_argument(
+        "-o", "--output-dir", metavar="DIR", type=Path, help="where to save the outputs (default: here)"
+    )
+    sub.add_argument(
+        "--no-wait", action="store_true", help="create it, print its id, and do not wait (check-result ID)"
+    )
+    sub.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=KIND_DEFAULT,
+        help="give up waiting after this long, exit code 3 ('none': never; default: the kind's)",
+    )
+    sub.add_argument("--json", action="store_true", help="print the project and downloaded_paths as JSON")
+
+    sub = command(
         "serve",
         _run_serve,
         "Run a local Magic Hour server in the foreground, for tests. " + STOP_HINT,
@@ -390,7 +467,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub = command(
-        "demo", _run_demo, "Show the whole job offline: a local server, a render, two images.", api=False
+        "demo",
+        _run_demo,
+        "Show the whole path offline: a photo uploaded, rendered, 2 images saved.",
+        api=False,
     )
     sub.add_argument(
         "-o",
@@ -455,6 +535,34 @@ def _run_delete(args: argparse.Namespace, display: Display) -> int:
     return EXIT_OK
 
 
+def _run_tools(args: argparse.Namespace, display: Display) -> int:
+    tools_command(as_json=args.json, out=sys.stdout)
+    return EXIT_OK
+
+
+def _run_upload(args: argparse.Namespace, display: Display) -> int:
+    with _client(args) as client:
+        upload_command(args.files, client, display, as_json=args.json, out=sys.stdout)
+    return EXIT_OK
+
+
+def _run_generate(args: argparse.Namespace, display: Display) -> int:
+    if args.help:
+        print(args.parser.format_help(), end="")
+        if args.tool is not None:
+            print("\n" + "\n".join(tool_fields(args.tool)))
+        return EXIT_OK
+    if args.tool is None:
+        raise UsageError("the following arguments are required: TOOL", args.parser.format_usage())
+    body = body_from(args.body, args.set, sys.stdin)
+    options = GenerateOptions(
+        wait=not args.no_wait, output_dir=args.output_dir, timeout=args.timeout, json=args.json
+    )
+    with _client(args) as client:
+        generate_command(args.tool, body, client, options, display, sys.stdout)
+    return EXIT_OK
+
+
 def _run_serve(args: argparse.Namespace, display: Display) -> int:
     return run_server(args, args.parser)
 
@@ -502,6 +610,8 @@ def exit_code(exc: BaseException) -> int:
     usage = ConfigurationError | InvalidArgumentError | AuthenticationError | DownloadDirectoryError
     if isinstance(exc, usage | NotConfirmedError):
         return EXIT_USAGE
+    if isinstance(exc, CreateOutcomeUnknownError):
+        return EXIT_OUTCOME_UNKNOWN
     if isinstance(exc, WaitTimeoutError) and exc.answered:
         return EXIT_TIMEOUT
     return EXIT_ERROR  # a WaitTimeoutError of an API that never answered too: waiting again won't help

@@ -8,13 +8,16 @@ The tree::
     │   └── MissingWebhookSecretError              no webhook secret given, MAGIC_HOUR_WEBHOOK_SECRET not set
     ├── InvalidArgumentError (also a ValueError)   a bad argument, e.g. an empty project id
     ├── APIError                                   a non-success API response, after retries
+    │   ├── InvalidRequestError                    400: the API refused the request as it is
+    │   │   └── UnprocessableEntityError           422, e.g. a video template cannot be deleted
     │   ├── AuthenticationError                    401
     │   ├── PaymentRequiredError                   402
+    │   ├── PermissionDeniedError                  403, e.g. the plan does not allow that tool
     │   ├── NotFoundError                          404
-    │   ├── UnprocessableEntityError               422, e.g. a video template cannot be deleted
     │   ├── RateLimitError                         429, after retries
     │   ├── APIConnectionError                     no response (connection error, timeout), after retries
     │   └── MalformedResponseError                 a body that does not parse as the spec says
+    ├── CreateOutcomeUnknownError                  a create may have been carried out and charged
     ├── ProjectFailedError                         the final status is ``error``
     ├── ProjectCanceledError                       the final status is ``canceled``
     ├── WaitTimeoutError (also a TimeoutError)     the deadline passed (or would, during a retry)
@@ -32,6 +35,9 @@ The tree::
 
 Messages never contain the API token, a webhook secret or a signature, and every URL in them is
 redacted by :func:`magic_hour_ext._redact.redact_url`.
+
+Every error has ``project_id`` and ``kind`` (None when it is about no project): an error that
+:func:`magic_hour_ext.generate` raises once its project exists always carries that project's.
 """
 
 from __future__ import annotations
@@ -50,10 +56,12 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "ConfigurationError",
+    "CreateOutcomeUnknownError",
     "DownloadDirectoryError",
     "DownloadError",
     "DownloadExpiredError",
     "InvalidArgumentError",
+    "InvalidRequestError",
     "MagicHourError",
     "MalformedResponseError",
     "MissingAPIKeyError",
@@ -61,6 +69,7 @@ __all__ = [
     "NotFoundError",
     "OutputExistsError",
     "PaymentRequiredError",
+    "PermissionDeniedError",
     "ProjectCanceledError",
     "ProjectFailedError",
     "RateLimitError",
@@ -87,7 +96,31 @@ class MagicHourError(Exception):
         ... except MagicHourError as err:
         ...     print(type(err).__name__, err.status_code)
         NotFoundError 404
+
+    Attributes:
+        project_id: The project the error is about, or None (also for an error of a request about
+            no project, such as upload-urls).
+        kind: That project's kind (``"image"``, ``"video"``, ``"audio"``), or None.
     """
+
+    project_id: str | None = None
+    kind: str | None = None
+
+    def about_project(self, project_id: str, kind: str) -> None:
+        """Say which project this error is about, where it does not say it yet.
+
+        :func:`magic_hour_ext.generate` calls it on every error raised once its project exists.
+
+        Example:
+            >>> err = DownloadError("the download host answered HTTP 500")
+            >>> err.about_project("cm123", "image")
+            >>> err.project_id, err.kind
+            ('cm123', 'image')
+        """
+        if self.project_id is None:
+            self.project_id = project_id
+        if self.kind is None:
+            self.kind = kind
 
 
 class ConfigurationError(MagicHourError, ValueError):
@@ -228,11 +261,18 @@ class APIError(MagicHourError):
         self.attempts = self.attempts or attempts
 
 
-def _restore(cls: type[APIError], args: tuple[object, ...], state: dict[str, object]) -> APIError:
+def _restore(cls: type[MagicHourError], args: tuple[object, ...], state: dict[str, object]) -> MagicHourError:
     error = cls.__new__(cls)
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+class InvalidRequestError(APIError):
+    """400 (and 422, a subclass): the API refused the request as it is; ``message`` says why.
+
+    Sending it again unchanged will not help. For a create, nothing was created or charged.
+    """
 
 
 class AuthenticationError(APIError):
@@ -241,6 +281,10 @@ class AuthenticationError(APIError):
 
 class PaymentRequiredError(APIError):
     """402: the account has run out of credits."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the key may not do this, e.g. the account's plan does not allow that model or resolution."""
 
 
 class NotFoundError(APIError):
@@ -252,10 +296,11 @@ class NotFoundError(APIError):
     """
 
 
-class UnprocessableEntityError(APIError):
+class UnprocessableEntityError(InvalidRequestError):
     """422: the request is well formed, but the API refuses to carry it out.
 
-    For example, deleting a video project that is a template; ``message`` says why.
+    For example, deleting a video project that is a template, or a create whose input file does
+    not exist; ``message`` says why.
     """
 
 
@@ -292,6 +337,62 @@ class APIConnectionError(APIError):
 
 class MalformedResponseError(APIError):
     """A response whose body does not match the API's spec (not JSON, cut short, fields missing)."""
+
+
+class CreateOutcomeUnknownError(MagicHourError):
+    """A create request may have reached the API, but no answer says whether it was carried out.
+
+    The connection dropped or timed out after the request was sent, or the API answered a 5xx
+    (or 408, 499): the project may have been created, and its credits charged. Magic Hour
+    documents no idempotency key, so the request is never sent again (it could pay twice): look
+    at your projects before creating it again. Deliberately not an APIError, so that code which
+    retries APIErrors does not resend it by accident.
+
+    Attributes:
+        tool: The tool (``"ai-image-generator"``).
+        kind: The kind of project it creates.
+        method: ``"POST"``.
+        url: The create's URL (query redacted).
+        status_code: The status answered (a 5xx), or None when no answer came.
+        reason: What happened, in words (``"the connection closed before any answer"``).
+        attempts: How many times the create was sent (more than 1 only after failures that prove
+            the earlier attempts were never taken: a refused connection, a 429).
+
+    Example:
+        >>> err = CreateOutcomeUnknownError("ai-image-generator", "image", reason="HTTP 502: Bad Gateway",
+        ...     status_code=502, url="https://api.magichour.ai/v1/ai-image-generator")
+        >>> print(str(err).replace("; ", ";\\n"))
+        POST ai-image-generator (https://api.magichour.ai/v1/ai-image-generator): HTTP 502: Bad Gateway;
+        the image project may have been created and charged: not sent again (it could pay twice);
+        check your projects before creating it again
+    """
+
+    def __init__(
+        self,
+        tool: str,
+        kind: str,
+        *,
+        reason: str,
+        status_code: int | None = None,
+        method: str = "POST",
+        url: str | None = None,
+        attempts: int = 1,
+    ) -> None:
+        self.tool = tool
+        self.kind = kind
+        self.reason = reason
+        self.status_code = status_code
+        self.method = method
+        self.url = redact_url(url) if url is not None else None
+        self.attempts = attempts
+        where = f" ({self.url})" if self.url else ""
+        super().__init__(
+            f"{method} {tool}{where}: {reason}; the {kind} project may have been created and charged: "
+            "not sent again (it could pay twice); check your projects before creating it again"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (type(self), self.args, self.__dict__.copy()))
 
 
 class ProjectFailedError(MagicHourError):
@@ -552,8 +653,10 @@ class WebhookMalformedBodyError(WebhookVerificationError):
 
 
 _ERRORS_BY_STATUS: dict[int, type[APIError]] = {
+    400: InvalidRequestError,
     401: AuthenticationError,
     402: PaymentRequiredError,
+    403: PermissionDeniedError,
     404: NotFoundError,
     422: UnprocessableEntityError,
     429: RateLimitError,

@@ -38,7 +38,7 @@ from rich.text import Text
 from generated.models import ProjectError
 from generated.types import Unset
 
-from . import DownloadProgress, redact_url
+from . import DownloadProgress, UploadProgress, redact_url
 from ._kinds import Project, kind_of
 from ._requests import project_outputs
 from ._sizes import human_size
@@ -221,6 +221,9 @@ class Display:
     def progress(self, event: DownloadProgress) -> None:
         """``on_download_progress``: bytes of an output arrived."""
 
+    def upload(self, event: UploadProgress) -> None:
+        """``on_upload_progress``: bytes of a local input file were sent (``done``: stored)."""
+
     def message(self, text: str) -> None:
         """A log line (a warning, or debug output)."""
 
@@ -280,6 +283,12 @@ class PlainDisplay(Display):
         if finished:
             self._write(f"{output} received {human_size(total)}")
 
+    def upload(self, event: UploadProgress) -> None:
+        if event.done:
+            self._write(f"{self.elapsed():6.1f} s  uploaded {event.path} ({human_size(event.bytes_total)})")
+        elif event.bytes_sent == 0:
+            self._write(f"{self.elapsed():6.1f} s  uploading {event.path} ({human_size(event.bytes_total)})")
+
     def message(self, text: str) -> None:
         self._write(text)
 
@@ -294,6 +303,7 @@ class RichDisplay(Display):
         self._wait_task: TaskID | None = None
         self._downloads: Progress | None = None
         self._tasks: dict[int, TaskID] = {}
+        self._uploads: dict[Path, TaskID] = {}
         self._closed = False
 
     def _print(self, text: Text) -> None:
@@ -302,6 +312,10 @@ class RichDisplay(Display):
 
     def start(self, project_id: str, timeout: float | None, kind: str) -> None:
         super().start(project_id, timeout, kind)
+        with self._lock:  # the upload bars, if any, are done: one live display at a time
+            if self._downloads is not None:
+                self._downloads.stop()
+                self._downloads = None
         self._print(Text(self._header(project_id, timeout, kind), style="bold"))
         self._waiting = Progress(
             SpinnerColumn(),
@@ -327,6 +341,20 @@ class RichDisplay(Display):
             self._waiting.stop()
             self._waiting = None
 
+    def _bars(self) -> Progress:
+        """The transfer bars (uploads, then downloads), started on first use; call with the lock held."""
+        if self._downloads is None:
+            self._downloads = Progress(
+                TextColumn("  {task.description}", markup=False),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeRemainingColumn(),
+                console=self._console,
+            )
+            self._downloads.start()
+        return self._downloads
+
     def progress(self, event: DownloadProgress) -> None:
         with self._lock:
             if self._closed:
@@ -335,22 +363,24 @@ class RichDisplay(Display):
             if event.already_saved and event.index not in self._tasks:  # no bar: nothing to download
                 self._print(Text(f"  {clean(event.path)}: already saved ({human_size(event.bytes_total)})"))
                 return
-            if self._downloads is None:
-                self._downloads = Progress(
-                    TextColumn("  {task.description}", markup=False),
-                    BarColumn(),
-                    DownloadColumn(),
-                    TransferSpeedColumn(),
-                    TimeRemainingColumn(),
-                    console=self._console,
-                )
-                self._downloads.start()
+            downloads = self._bars()
             task = self._tasks.get(event.index)
             if task is None:
-                task = self._downloads.add_task(event.path.name, total=event.bytes_total)
+                task = downloads.add_task(event.path.name, total=event.bytes_total)
                 self._tasks[event.index] = task
-            downloads = self._downloads
         downloads.update(task, completed=event.bytes_done, total=event.bytes_total)
+
+    def upload(self, event: UploadProgress) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._stop_waiting()
+            bars = self._bars()
+            task = self._uploads.get(event.path)
+            if task is None:
+                task = bars.add_task(f"upload {clean(event.path.name)}", total=event.bytes_total)
+                self._uploads[event.path] = task
+        bars.update(task, completed=event.bytes_sent, total=event.bytes_total)
 
     def message(self, text: str) -> None:
         self._print(Text(clean(hide_secret(text, self.secret), 2000), style="dim"))

@@ -22,10 +22,12 @@ import httpx
 
 from ._network import AsyncNetworkBackend, NetworkBackend
 
-__all__ = ["DEFAULT_LIMITS", "DeadlineTransport", "proxy_mounts"]
+__all__ = ["DEFAULT_LIMITS", "ONE_SHOT_LIMITS", "DeadlineTransport", "proxy_mounts"]
 
 #: httpx's own default pool limits.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+#: The limits of :meth:`DeadlineTransport.one_shot`: one connection, never kept for another request.
+ONE_SHOT_LIMITS = httpx.Limits(max_connections=1, max_keepalive_connections=0)
 
 # From the most specific httpcore error to the httpx error it becomes (as in httpx's transport).
 _ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
@@ -218,8 +220,10 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         proxy: str | httpx.URL | httpx.Proxy | None = None,
     ) -> None:
         self.limits = limits
+        self._ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
+        self._proxy: httpx.Proxy | None = None
         options = _PoolOptions(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=trust_env),
+            ssl_context=self._ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
@@ -230,7 +234,7 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._pool = httpcore.ConnectionPool(**options, network_backend=NetworkBackend())
             self._async_pool = httpcore.AsyncConnectionPool(**options, network_backend=AsyncNetworkBackend())
             return
-        proxy = proxy if isinstance(proxy, httpx.Proxy) else httpx.Proxy(proxy)
+        proxy = self._proxy = proxy if isinstance(proxy, httpx.Proxy) else httpx.Proxy(proxy)
         if proxy.url.scheme not in ("http", "https"):
             raise ValueError(
                 f"DeadlineTransport takes http:// and https:// proxies, not {proxy.url.scheme}://"
@@ -251,6 +255,20 @@ class DeadlineTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"DeadlineTransport(limits={self.limits!r})"
+
+    def one_shot(self) -> DeadlineTransport:
+        """A transport like this one (TLS settings, proxy) whose requests each go on a new connection.
+
+        Its pool holds one connection and keeps none alive: a request never goes on a connection
+        that served another one, and the connection closes after its answer. A create is sent
+        this way (see ``magic_hour_ext._fresh``): a pooled connection the server has just closed fails
+        exactly like a request dropped after the server took it.
+
+        Example:
+            >>> DeadlineTransport().one_shot().limits == ONE_SHOT_LIMITS
+            True
+        """
+        return DeadlineTransport(verify=self._ssl_context, limits=ONE_SHOT_LIMITS, proxy=self._proxy)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send *request* (sync) and return its response, body unread."""

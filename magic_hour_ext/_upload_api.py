@@ -19,7 +19,7 @@ from ._retry import RetryState
 from ._sync import SyncDriver
 from ._upload import FileToUpload, PutTransfer, UploadTarget, plan_uploads, upload_urls_request
 
-__all__ = ["aupload_file", "aupload_files", "upload_file", "upload_files"]
+__all__ = ["asend_files", "aupload_file", "aupload_files", "send_files", "upload_file", "upload_files"]
 
 ProgressHook = Callable[[UploadProgress], None]
 
@@ -51,11 +51,42 @@ def _done(file: FileToUpload, on_progress: ProgressHook | None) -> None:
         on_progress(UploadProgress(file.path, size, size, done=True))
 
 
-def _transfers(files: list[FileToUpload], targets: list[UploadTarget]) -> list[PutTransfer]:
+def _transfers(files: Sequence[FileToUpload], targets: list[UploadTarget]) -> list[PutTransfer]:
     return [
         PutTransfer(file, target, RetryState(lambda: None))
         for file, target in zip(files, targets, strict=True)
     ]
+
+
+def send_files(
+    http: httpx.Client, files: Sequence[FileToUpload], on_progress: ProgressHook | None = None
+) -> list[str]:
+    """Upload *files* (planned, checked) over *http*, the API client: ONE upload-urls call, then each PUT.
+
+    The PUTs go through a client of their own, with no credentials. Returns each ``file_path``.
+    """
+    with httpx.Client(**download_client_kwargs(1)) as uploads:
+        driver = SyncDriver(http, uploads=uploads)
+        targets = driver.request(upload_urls_request(files, RetryState(lambda: None)))
+        file_paths = []
+        for put in _transfers(files, targets):
+            file_paths.append(driver.upload(put, _hook(put.file, on_progress)))
+            _done(put.file, on_progress)
+        return file_paths
+
+
+async def asend_files(
+    http: httpx.AsyncClient, files: Sequence[FileToUpload], on_progress: ProgressHook | None = None
+) -> list[str]:
+    """The async version of :func:`send_files`."""
+    async with httpx.AsyncClient(**download_client_kwargs(1)) as uploads:
+        driver = AsyncDriver(http, uploads=uploads)
+        targets = await driver.request(upload_urls_request(files, RetryState(lambda: None)))
+        file_paths = []
+        for put in _transfers(files, targets):
+            file_paths.append(await driver.upload(put, _hook(put.file, on_progress)))
+            _done(put.file, on_progress)
+        return file_paths
 
 
 def upload_files(
@@ -118,14 +149,7 @@ def upload_files(
         http = api.get_httpx_client()
         if client is None:
             stack.enter_context(http)
-        uploads = stack.enter_context(httpx.Client(**download_client_kwargs(1)))
-        driver = SyncDriver(http, uploads=uploads)
-        targets = driver.request(upload_urls_request(files, RetryState(lambda: None)))
-        file_paths = []
-        for put in _transfers(files, targets):
-            file_paths.append(driver.upload(put, _hook(put.file, on_progress)))
-            _done(put.file, on_progress)
-        return file_paths
+        return send_files(http, files, on_progress)
 
 
 def upload_file(
@@ -186,14 +210,7 @@ async def aupload_files(
         http = api.get_async_httpx_client()
         if client is None:
             await stack.enter_async_context(http)
-        uploads = await stack.enter_async_context(httpx.AsyncClient(**download_client_kwargs(1)))
-        driver = AsyncDriver(http, uploads=uploads)
-        targets = await driver.request(upload_urls_request(files, RetryState(lambda: None)))
-        file_paths = []
-        for put in _transfers(files, targets):
-            file_paths.append(await driver.upload(put, _hook(put.file, on_progress)))
-            _done(put.file, on_progress)
-        return file_paths
+        return await asend_files(http, files, on_progress)
 
 
 async def aupload_file(

@@ -90,6 +90,7 @@ for _name, _test in list(globals().items()):
 
 # What the blocks that print print (a regular expression), by a line of the block.
 STDOUT = {
+    '"face-swap-photo",': r"created \w+\ncomplete 5 1\n",
     'result = check_result("cuid-example"': r"complete\n\[PosixPath\('outputs/mh-cuid-example-1\.png'\)\]\n",
     'video = check_result("cuid-video"': (
         r"1024 576 \[PosixPath\('outputs/mh-cuid-video-1\.mp4'\)\]\ncomplete \['output\.wav'\]\n"

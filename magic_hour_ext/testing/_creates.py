@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from generated.catalog import FileInput, Tool
 
+from .._create import file_values as walk_file_values
+from .._create import is_url
+from .._schema import first_problem
 from ._content import Output
 from ._projects import Kind, default_outputs
-from ._schema import first_problem
 
 __all__ = [
     "DEFAULT_RENDERS",
@@ -125,7 +126,7 @@ def project_type(tool: Tool) -> str:
 
 
 def file_values(body: Any, file_input: FileInput) -> Iterator[tuple[str, Any]]:
-    """The (field, value) pairs of one file input in *body*, list items included.
+    """The (field, value) pairs of one file input in *body*, list items included (as generate finds them).
 
     Example:
         >>> from generated.catalog import FileInput
@@ -133,26 +134,7 @@ def file_values(body: Any, file_input: FileInput) -> Iterator[tuple[str, Any]]:
         >>> list(file_values(body, FileInput(("assets", "face_mappings", "*", "new_face"), "image")))
         [('assets.face_mappings[0].new_face', 'a'), ('assets.face_mappings[1].new_face', 'b')]
     """
-
-    def walk(value: Any, keys: tuple[str, ...], where: str) -> Iterator[tuple[str, Any]]:
-        if not keys:
-            yield where, value
-        elif keys[0] == "*":
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield from walk(item, keys[1:], f"{where}[{index}]")
-        elif isinstance(value, dict) and keys[0] in value:
-            yield from walk(value[keys[0]], keys[1:], f"{where}.{keys[0]}" if where else keys[0])
-
-    return walk(body, file_input.path, "")
-
-
-def _is_url(value: str) -> bool:
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    return ((where, value) for _, where, value in walk_file_values(body, file_input))
 
 
 def invalid_file_input(tool: Tool, body: Mapping[str, Any], uploaded: Callable[[str], bool]) -> str | None:
@@ -170,7 +152,7 @@ def invalid_file_input(tool: Tool, body: Mapping[str, Any], uploaded: Callable[[
     """
     for file_input in tool.file_inputs:
         for where, value in file_values(body, file_input):
-            if not isinstance(value, str) or _is_url(value):
+            if not isinstance(value, str) or is_url(value):
                 continue
             if not value.startswith("api-assets/"):
                 return f"{where}: {value!r:.80} is neither a URL nor a file_path from upload-urls"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from .._assets import ASSET_TYPES, EXTENSIONS
-from ._schema import first_problem
+from .._schema import first_problem
 
 __all__ = ["UPLOAD_URLS_BODY", "Incoming", "StoredUpload", "UploadSlot", "UploadStore", "upload_urls_problem"]
 

@@ -11,11 +11,12 @@ Rows: 1. polls and detection delay; 2. download throughput and memory; 3. many p
 4. import time; 5. CPU time per poll; 6. upload throughput and memory; 7. the second run of a
 download interrupted half-way; 8. video waits (from the schedule) and many video ids through the
 command line; 9. a big (4 GiB) video download; 10. waiting by webhook, by our polling and by the
-SDK. ``--quick`` measures every row with smaller sizes, fewer projects and fewer repeats, in about a
-minute. Where we miss a target, the table says MISSED.
+SDK; 11. one ``generate`` end to end against the official ``generate()``. ``--quick`` measures
+every row with smaller sizes, fewer projects and fewer repeats, in about a minute. Where we miss a
+target, the table says MISSED.
 
 ``--only ROW`` (``polls``, ``download``, ``many``, ``imports``, ``cpu``, ``upload``, ``resume``,
-``video``, ``video-download`` or ``webhooks``)
+``video``, ``video-download``, ``webhooks`` or ``generate``)
 measures that row alone and only prints it, unless ``--output`` is given: docs/benchmarks.md always
 shows a full run.
 
@@ -41,6 +42,7 @@ from pathlib import Path
 from ._config import FULL, QUICK, Config
 from ._cpu import measure_cpu
 from ._download import measure_download
+from ._generate import measure_generate
 from ._imports import measure_imports
 from ._many import measure_many
 from ._polls import measure_polls
@@ -67,6 +69,7 @@ ROWS = (
     "video",
     "video-download",
     "webhooks",
+    "generate",
 )
 
 
@@ -179,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         ("video waits and many video ids", lambda _: measure_video(config)),
         ("a big video download", lambda scratch: measure_video_download(config, scratch)),
         ("waiting by webhook", lambda _: measure_webhooks(config)),
+        ("generate end to end", lambda scratch: measure_generate(config, scratch)),
     ]
     if args.only is not None:
         steps = [steps[ROWS.index(args.only)]]

@@ -47,6 +47,8 @@ class Config:
     # 10. webhooks: jobs of this length, waited for by webhook, by our polling and by the SDK.
     webhook_job: float = 60.0
     webhook_repeats: int = 3
+    # 11. generate: one background removal end to end, per peer and repeat.
+    generate_repeats: int = 5
 
 
 FULL = Config(
@@ -92,4 +94,5 @@ QUICK = dataclasses.replace(
     video_repeats=1,
     webhook_job=3.0,
     webhook_repeats=1,
+    generate_repeats=1,
 )

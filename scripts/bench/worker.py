@@ -15,6 +15,9 @@ Tasks (``spec["task"]``):
   returns the call's seconds and the process' resident memory before it and at its peak.
 - ``upload``: upload the file ``spec["file"]`` (the ids are not used); returns what ``download``
   returns.
+- ``generate``: run one generate of the background remover on ``spec["file"]`` into
+  ``spec["directory"]`` (upload, create, wait, download; the ids are not used); returns what
+  ``download`` returns.
 - ``many``: await every project concurrently over one shared async client; returns the wall time.
 - ``cpu``: wait for one project with a fixed poll interval of ``spec["interval"]`` seconds;
   returns the CPU seconds the process spent in the call.
@@ -128,6 +131,38 @@ class _Peer:
 
         def ours(_: str) -> None:
             upload_file(file, client=client)
+
+        return ours
+
+    def generator(self) -> SyncCheck:
+        """A function that runs one background removal of ``spec["file"]`` (its argument is not used).
+
+        The whole path: upload the local file, create, wait, download into ``spec["directory"]``.
+        """
+        file, directory = self.file, self.directory
+        assert file is not None  # set for the generate task
+        assert directory is not None
+        if self.name == "official":
+            tool = self._sdk.Client(base_url=self.base_url, token=self.token).v1.image_background_remover
+
+            def official(_: str) -> None:
+                tool.generate(assets={"image_file_path": file}, download_directory=directory)
+
+            return official
+
+        from generated import AuthenticatedClient
+        from magic_hour_ext import generate
+
+        client = AuthenticatedClient(base_url=self.base_url, token=self.token)
+        client.get_httpx_client()  # made now, as the official SDK's is
+
+        def ours(_: str) -> None:
+            generate(
+                "image-background-remover",
+                {"assets": {"image_file_path": file}},
+                client=client,
+                download_directory=directory,
+            )
 
         return ours
 
@@ -287,6 +322,8 @@ def _prepare(peer: _Peer, spec: dict[str, Any]) -> Callable[[list[str]], dict[st
         return functools.partial(_download, peer.sync_check())
     if task == "upload":  # measured as a download is: one call, its time and its peak memory
         return functools.partial(_download, peer.uploader())
+    if task == "generate":  # the same: one call, its time and its peak memory
+        return functools.partial(_download, peer.generator())
     if task == "many":
         return functools.partial(_many, peer.async_check())
     if task == "cpu":

@@ -568,9 +568,18 @@ def test_the_console_script_is_installed_and_documents_exit_codes(tmp_path: Path
     )
 
     assert run.returncode == 0
-    for text in ("check-result", "delete", "serve", "demo", "MAGIC_HOUR_API_KEY", "MAGIC_HOUR_BASE_URL"):
+    for text in (
+        "check-result",
+        "delete",
+        "generate",
+        "upload",
+        "tools",
+        "serve",
+        "demo",
+        "MAGIC_HOUR_API_KEY",
+    ):
         assert text in run.stdout
-    assert exit_codes_of(run.stdout) == ["0", "1", "2", "3", "4", "130"]
+    assert exit_codes_of(run.stdout) == ["0", "1", "2", "3", "4", "5", "130"]
 
 
 def exit_codes_of(help_text: str) -> list[str]:
@@ -587,6 +596,9 @@ def exit_codes_of(help_text: str) -> list[str]:
         ("delete", ["0", "1", "2", "4", "130"], True),
         ("serve", ["0", "1", "2"], False),
         ("demo", ["0", "2", "4", "130"], False),
+        ("tools", ["0"], False),
+        ("upload", ["0", "2", "4", "130"], True),
+        ("generate", ["0", "1", "2", "3", "4", "5", "130"], True),
     ],
 )
 def test_each_command_s_help_shows_its_own_options_and_codes(
@@ -602,7 +614,7 @@ def test_each_command_s_help_shows_its_own_options_and_codes(
     assert exit_codes_of(run.stdout) == codes
     for option in ("--api-key", "--base-url", "--debug", "MAGIC_HOUR_API_KEY"):
         assert (option in run.stdout) is api, option
-    assert ("--timeout" in run.stdout) is (command == "check-result")
+    assert ("--timeout" in run.stdout) is (command in ("check-result", "generate"))
     if command == "serve":
         assert "Ctrl-C" in run.stdout
         assert "SIGTERM" in run.stdout

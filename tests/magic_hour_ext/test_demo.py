@@ -1,4 +1,4 @@
-"""``magic-hour-ext demo``: offline, a few seconds, two real PNG images, and it can run again."""
+"""``magic-hour-ext demo``: offline, a few seconds, a photo uploaded, two PNG images, and it can run again."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def test_demo_end_to_end_twice_at_once_into_the_same_folder(tmp_path: Path) -> N
         assert len(saved) == 2
         assert (tmp_path / saved[0]).read_bytes() != (tmp_path / saved[1]).read_bytes()
         assert f"Saved 2 images in {tmp_path / 'pictures'}/" in stdout
+        assert "$ magic-hour-ext generate image-background-remover --set assets.image_file_path=" in stdout
+        uploaded = [line for line in stderr.splitlines() if " uploaded " in line]
+        assert len(uploaded) == 1, stderr  # the photo, uploaded before the create
+        assert "image project " in stderr
+        assert ": complete, 5 credits charged, 2 outputs saved" in stderr
         statuses = [
             line.split()[-1]
             for line in stderr.splitlines()

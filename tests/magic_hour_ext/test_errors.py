@@ -16,10 +16,12 @@ def _project(status: str, error: dict[str, str] | None = None) -> ImageProject:
     [
         (401, e.AuthenticationError),
         (402, e.PaymentRequiredError),
+        (403, e.PermissionDeniedError),
         (404, e.NotFoundError),
         (422, e.UnprocessableEntityError),
         (429, e.RateLimitError),
-        (400, e.APIError),
+        (400, e.InvalidRequestError),
+        (409, e.APIError),
         (503, e.APIError),
         (520, e.APIError),
     ],
@@ -42,6 +44,10 @@ def test_tree() -> None:
     assert issubclass(e.OutputExistsError, FileExistsError)
     assert issubclass(e.MalformedResponseError, e.APIError)
     assert issubclass(e.APIConnectionError, e.APIError)
+    assert issubclass(e.UnprocessableEntityError, e.InvalidRequestError)  # 400 and 422 alike
+    # Never an APIError: code that retries APIErrors must not resend a create that may be charged.
+    assert not issubclass(e.CreateOutcomeUnknownError, e.APIError)
+    assert issubclass(e.CreateOutcomeUnknownError, e.MagicHourError)
     for cls in (e.ProjectFailedError, e.ProjectCanceledError, e.WaitTimeoutError, e.DownloadError):
         assert issubclass(cls, e.MagicHourError)
 
@@ -121,3 +127,35 @@ def test_outside_window_says_which_side(timestamp: int, now: float, age: float, 
     assert (err.timestamp, err.now, err.tolerance, err.age) == (timestamp, now, 300.0, age)
     assert words in str(err)
     assert "300 s window" in str(err)
+
+
+def test_create_outcome_unknown_says_it_may_be_charged_and_survives_pickling() -> None:
+    import pickle
+
+    err = e.CreateOutcomeUnknownError(
+        "face-swap-photo",
+        "image",
+        reason="the connection closed before any answer",
+        url="https://api.magichour.ai/v1/face-swap-photo?sig=secret",
+        attempts=2,
+    )
+    assert (err.tool, err.kind, err.status_code, err.attempts, err.project_id) == (
+        "face-swap-photo",
+        "image",
+        None,
+        2,
+        None,
+    )
+    assert "may have been created and charged" in str(err)
+    assert "secret" not in str(err)
+    copy = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own bytes
+    assert (type(copy), str(copy), copy.tool, copy.url) == (type(err), str(err), err.tool, err.url)
+
+
+def test_about_project_fills_only_what_is_missing() -> None:
+    err = e.NotFoundError(404, "Not Found", project_id="other", kind="video")
+    err.about_project("p1", "image")
+    assert (err.project_id, err.kind) == ("other", "video")
+    failed = e.DownloadError("cut")
+    failed.about_project("p1", "image")
+    assert (failed.project_id, failed.kind) == ("p1", "image")

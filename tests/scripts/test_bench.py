@@ -48,6 +48,8 @@ ROWS = [
     *(f"8{c}" for c in "abcdef"),
     *(f"9{c}" for c in "abc"),
     *(f"10{c}" for c in "abcde"),
+    "11a",
+    "11b",
 ]
 CURL_ROWS = {"2a", "2b", "2c", "6a", "6b", "6c", "9a", "9b", "9c"}
 
@@ -211,6 +213,7 @@ def test_make_bench_quick_measures_every_row(tmp_path: Path) -> None:
         "8. Video waits",
         "9. A big video download",
         "10. Waiting by webhook",
+        "11. generate",
     ):
         assert f"**{title}" in page
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from generated.catalog import TOOLS
-from magic_hour_ext.testing._schema import KEYWORDS, UnsupportedSchema, first_problem
+from magic_hour_ext._schema import KEYWORDS, UnsupportedSchema, first_problem
 from tests.magic_hour_ext.testing._bodies import minimal
 
 

@@ -1,8 +1,9 @@
 """Request bodies checked against a JSON Schema: the subset `generated.catalog`'s tool schemas use.
 
-The local server validates every create body against its tool's `body_schema`, so a client that
-sends an unknown key, a wrong type or a value out of range is refused as the API would refuse it.
-It needs no dependency beyond the library's (the `testing` extra stays empty): the catalog's
+ONE validator, used on both sides: `generate` checks a request dict against its tool's
+`body_schema` before anything is sent (unknown keys, wrong types, enum values the spec does not
+list, ranges), and the local server (`magic_hour_ext.testing`) checks every create body the same
+way, as the API would refuse it. It needs no dependency beyond the library's: the catalog's
 schemas are self-contained (no `$ref`) and use a dozen keywords, which this walker implements
 (a test checks it against `jsonschema` on every tool). A schema with any other keyword raises
 `UnsupportedSchema` rather than being half-checked. `format` is an annotation, as JSON Schema
