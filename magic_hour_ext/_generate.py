@@ -38,6 +38,7 @@ from ._requests import ApiRequest
 from ._result import CheckResult, DownloadProgress, UploadProgress
 from ._sync import SyncDriver
 from ._upload_api import asend_files, send_files
+from ._waiter import WebhookWaiter
 
 __all__ = ["agenerate", "generate"]
 
@@ -80,6 +81,7 @@ def _begin(
         on_status_change=options["on_status_change"],
         poll_interval=options["poll_interval"],
         max_concurrent_downloads=options["max_concurrent_downloads"],
+        webhooks=options["webhooks"],
     )
     check_download_client(options["download_client"])
     return job, options, api, owned
@@ -161,6 +163,7 @@ def generate(
     download_client: httpx.Client | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
+    webhooks: WebhookWaiter | None = None,
 ) -> CheckResult[Any]:
     """Create a project with *tool*, uploading its local input files first; wait for it, and save its outputs.
 
@@ -194,7 +197,8 @@ def generate(
         on_created: Called with the project id as soon as the create has answered.
         download_directory, wait_for_completion, download_outputs, client, on_status_change,
             on_download_progress, overwrite, download_client, poll_interval,
-            max_concurrent_downloads: as for :func:`check_result`.
+            max_concurrent_downloads, webhooks: as for :func:`check_result` (with a
+            WebhookWaiter, the wait ends the moment the project's final event is delivered).
 
     Returns:
         CheckResult: the project, its status and the saved paths.
@@ -251,6 +255,7 @@ async def agenerate(
     download_client: httpx.AsyncClient | None = None,
     poll_interval: float | None = None,
     max_concurrent_downloads: int = 4,
+    webhooks: WebhookWaiter | None = None,
 ) -> CheckResult[Any]:
     """The async version of :func:`generate` (asyncio and trio): the same parameters, the same behaviour.
 

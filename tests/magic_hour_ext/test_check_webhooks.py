@@ -22,9 +22,11 @@ from magic_hour_ext import (
     ProjectCanceledError,
     ProjectFailedError,
     acheck_result,
+    agenerate,
     check_result,
+    generate,
 )
-from magic_hour_ext.testing import Fault, MagicHourServer, Project
+from magic_hour_ext.testing import Fault, MagicHourServer, Project, Render
 from magic_hour_ext.webhooks import WebhookWaiter
 from tests.conftest import TOKEN
 from tests.magic_hour_ext._helpers import (
@@ -338,3 +340,31 @@ def test_end_to_end_refused_deliveries_wake_nothing(
     assert len(times) == 2  # the first GET, then the one 1 s later: nothing woke the wait
     assert times[1] - refused[0].time > 0.5
     assert waiter.final_event(project.id) is None
+
+
+def test_generate_waits_by_webhook_too(
+    mode: str,
+    delivering: tuple[MagicHourServer, WebhookReceiver],
+    waiter: WebhookWaiter,
+    tmp_path: Path,
+) -> None:
+    # generate(..., webhooks=waiter): the new project's completed event ends the wait (the first
+    # fallback poll is 40 s away, beyond TIMEOUT), and one GET after it fetches the outputs.
+    server, receiver = delivering
+    server.renders["image"] = Render(timeline=[("queued", 1.0), ("rendering", 0.5), ("complete", None)])
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"a photo")
+    gen = in_mode(mode, generate, agenerate)
+    result = gen(
+        "image-background-remover",
+        {"assets": {"image_file_path": photo}},
+        client=api_client(server),
+        download_directory=tmp_path / "out",
+        webhooks=waiter,
+        timeout=TIMEOUT,
+    )
+    assert result.status == "complete"
+    assert [p.parent for p in result.downloaded_paths] == [tmp_path / "out"]
+    project_gets = server.api_requests(project_id=result.project.id)
+    assert 1 <= len(project_gets) <= 2, [r.status for r in project_gets]
+    assert any(d.type == "image.completed" for d in receiver.received())
