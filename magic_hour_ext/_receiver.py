@@ -3,7 +3,8 @@
 What it answers is decided by :func:`answer` (pure): 200 to a delivery that verifies, 400 to one
 that does not (Magic Hour then retries; a forgery gets nothing), 405 to anything but a POST. The
 server (:func:`receive`) only does the I/O, with the h11 connection handling of the local server
-(``magic_hour_ext.testing._http``): keep-alive, bodies, malformed requests. Any path is accepted.
+(``magic_hour_ext._http_server``, which the local server uses too): keep-alive, bodies, malformed
+requests. Any path is accepted.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Awaitable, Callable
 from attrs import frozen
 
 from ._errors import WebhookVerificationError
+from ._http_server import Reply, Request, Response, serve_http
 from ._signature import DEFAULT_TOLERANCE, Headers, WebhookKeys
 from ._verify import verify_with_keys
 from ._webhook_event import WebhookEvent
-from .testing._http import Reply, Request, Response, serve_http
 
 __all__ = ["MAX_WEBHOOK_BODY", "Answer", "answer", "receive"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+from .._http_server import NoAnswer, Pace, Reply, Response, http_date
 from ._faults import Fault
-from ._http import NoAnswer, Pace, Reply, Response, http_date
 from ._responses import html_message, message, status_message
 
 __all__ = ["after", "before"]

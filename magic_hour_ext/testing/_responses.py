@@ -10,8 +10,8 @@ import mimetypes
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._http_server import Request, Response, http_date, reason
 from ._content import Body
-from ._http import Request, Response, http_date, reason
 
 __all__ = [
     "file_response",

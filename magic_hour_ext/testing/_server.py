@@ -2,7 +2,7 @@
 
 Both listeners run on one asyncio event loop in a background thread, so the server works the
 same from sync and async tests, holds thousands of idle connections cheaply, and starts and
-stops in a few milliseconds. HTTP is h11's (`_http`); each host has a route table (`_router`)
+stops in a few milliseconds. HTTP is h11's (`.._http_server`); each host has a route table (`_router`)
 from method and path pattern to an endpoint, so new endpoints need no change to the HTTP layer;
 every request is logged, then meets its fault (`_inject`), then its endpoint.
 """
@@ -27,10 +27,10 @@ from urllib.parse import parse_qs, unquote
 
 from generated.catalog import TOOLS, Tool
 
+from .._http_server import NoAnswer, Reply, Request, Response, serve_http
 from ._content import Output
 from ._creates import DEFAULT_RENDERS, Render, body_problem, create_answer, invalid_file_input, project_type
 from ._faults import Fault, FaultQueue, Route
-from ._http import NoAnswer, Reply, Request, Response, serve_http
 from ._inject import after, before
 from ._log import RecordedRequest
 from ._projects import (

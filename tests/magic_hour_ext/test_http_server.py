@@ -14,8 +14,8 @@ import h11
 import httpx
 import pytest
 
+from magic_hour_ext._http_server import Reply, Response
 from magic_hour_ext.testing import MagicHourServer, Output
-from magic_hour_ext.testing._http import Reply, Response
 from magic_hour_ext.testing._responses import json_response
 
 LIMIT = 100_000

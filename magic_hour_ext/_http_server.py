@@ -1,4 +1,4 @@
-"""HTTP/1.1 for the local server: h11 on asyncio streams, one connection at a time.
+"""HTTP/1.1 servers of this package (the local Magic Hour server, `webhook listen`): h11 on asyncio streams.
 
 h11 does everything HTTP: it parses request heads (and says which status a malformed one gets),
 reads request bodies (Content-Length or chunked), tracks keep-alive, pipelining and
