@@ -257,7 +257,8 @@ class _Wait:
             if event is not None and woken_at is None:
                 woken_at = self.plan.clock()
                 log.info(
-                    "image project %r: webhook %s arrived; fetching the project",
+                    "%s %r: webhook %s arrived; fetching the project",
+                    self.plan.kind.label,
                     self.plan.project_id,
                     str(getattr(event, "type", "event"))[:60],
                 )

@@ -8,6 +8,7 @@ so a wait that misses its event fails with WaitTimeoutError instead of passing s
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -127,6 +128,24 @@ def test_the_final_event_ends_the_wait_then_one_get_fetches_fresh_urls(
     times = gets(server, project)
     assert len(times) == 2  # the first GET, and the one the event woke: no polling in between
     assert noticed_after(server, project, sender) < NOTICED
+
+
+def test_the_wake_is_logged_with_the_kind_of_project(
+    run: Run,
+    server: MagicHourServer,
+    waiter: WebhookWaiter,
+    sender: Sender,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    project = server.create_project(kind="video")
+    sender.finish_after_first_get(server, project)
+
+    with caplog.at_level(logging.INFO, logger="magic_hour_ext"):
+        result = run(project.id, kind="video", webhooks=waiter, timeout=TIMEOUT, download_outputs=False)
+
+    assert result.status == "complete"
+    woke = [r.getMessage() for r in caplog.records if "arrived" in r.getMessage()]
+    assert woke == [f"video project {project.id!r}: webhook video.completed arrived; fetching the project"]
 
 
 def test_duplicate_deliveries_cost_nothing_more(
