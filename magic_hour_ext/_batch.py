@@ -111,17 +111,7 @@ async def _wait_one(
 ) -> Outcome:
     try:
         result = await acheck_result(
-            project_id,
-            kind=kind_named(options.kind).name,
-            client=client,
-            wait_for_completion=options.wait,
-            download_outputs=options.download,
-            download_directory=options.output_dir,
-            timeout=options.timeout,
-            overwrite=options.overwrite,
-            on_status_change=display.status,
-            on_download_progress=display.progress,
-            download_client=downloads,
+            project_id, client=client, download_client=downloads, **options.wait_arguments(display)
         )
     except Exception as exc:
         project = getattr(exc, "project", None)

@@ -11,14 +11,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from generated import AuthenticatedClient
 
 from . import check_result, delete_project, get_project
 from ._files import check_directory
 from ._kinds import KIND_DEFAULT, Project, Timeout, kind_named, kind_of
-from ._render import FINAL_STATUSES, Display, clean, project_json, project_lines
+from ._render import FINAL_STATUSES, BatchDisplay, Display, clean, project_json, project_lines
 from ._requests import check_project_id
 
 __all__ = ["CheckOptions", "DeclinedError", "NotConfirmedError", "NotFinishedError", "check", "delete", "get"]
@@ -71,6 +71,19 @@ class CheckOptions:
     overwrite: bool = False
     kind: str = "image"
 
+    def wait_arguments(self, display: Display | BatchDisplay) -> dict[str, Any]:
+        """check_result's (or acheck_result's) keyword arguments for these options and *display*."""
+        return {
+            "kind": kind_named(self.kind).name,
+            "wait_for_completion": self.wait,
+            "download_outputs": self.download,
+            "download_directory": self.output_dir,
+            "timeout": self.timeout,
+            "overwrite": self.overwrite,
+            "on_status_change": display.status,
+            "on_download_progress": display.progress,
+        }
+
 
 def check(
     project_id: str, client: AuthenticatedClient, options: CheckOptions, display: Display, out: TextIO
@@ -86,18 +99,7 @@ def check(
         check_directory(options.output_dir or Path())
     display.start(project_id, kind.timeout(options.timeout), kind.name)
     try:
-        result = check_result(
-            project_id,
-            kind=kind.name,
-            client=client,
-            wait_for_completion=options.wait,
-            download_outputs=options.download,
-            download_directory=options.output_dir,
-            timeout=options.timeout,
-            overwrite=options.overwrite,
-            on_status_change=display.status,
-            on_download_progress=display.progress,
-        )
+        result = check_result(project_id, client=client, **options.wait_arguments(display))
     finally:
         display.close()
     unfinished = str(result.project.status) not in FINAL_STATUSES
