@@ -8,8 +8,10 @@ fetching 1 KiB (slowed down by the server, so that it is seen fully started).
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
+from typing import Literal
 
 from magic_hour_ext.testing import Fault, MagicHourServer, Output, Project
 
@@ -23,6 +25,7 @@ __all__ = [
     "THROUGHPUT_VS_CURL",
     "choose_size",
     "curl_download",
+    "download_runs",
     "measure_download",
     "python_peer",
     "transfer_rows",
@@ -135,25 +138,38 @@ def curl_download(
         target.unlink(missing_ok=True)
 
 
-def measure_download(config: Config, scratch: Path) -> Section:
-    """Row 2: throughput, wall time and peak RSS growth of each peer, repeats interleaved."""
-    section = Section("2. Download throughput and memory")
-    free = shutil.disk_usage(scratch).free
-    size = choose_size(config.download_bytes, free)
+def download_runs(
+    output: Output, repeats: int, scratch: Path, kind: Literal["image", "video", "audio"] = "image"
+) -> dict[str, list[dict[str, float]]]:
+    """Each peer's runs saving *output* (a project of *kind*), *repeats* times, in rotating order."""
     curl = shutil.which("curl")
     peers = ["ours", "official", *(["curl"] if curl else [])]
     runs: dict[str, list[dict[str, float]]] = {peer: [] for peer in peers}
+    size = output.size
+    assert size is not None, "a generated output of a given size"
     with MagicHourServer() as server:
-        project = server.create_project(outputs=[Output(size=size, name="big.bin")])
-        tiny = server.create_project(outputs=[Output(size=1024, name="tiny.bin")])
-        for repeat in range(config.download_repeats):
+        project = server.create_project(kind=kind, outputs=[output])
+        base = dataclasses.replace(output, size=1024, head=b"")  # for curl's RSS without a download
+        tiny = server.create_project(kind=kind, outputs=[base])
+        for repeat in range(repeats):
             # Rotate the order, so no peer always follows the same one (page cache, writeback).
             for peer in peers[repeat % len(peers) :] + peers[: repeat % len(peers)]:
                 if peer == "curl":
                     assert curl is not None
                     runs[peer].append(curl_download(curl, server, tiny, project, scratch, size))
                 else:
-                    runs[peer].append(python_peer(peer, server, project, scratch / f"{peer}-{repeat}", size))
+                    where = scratch / f"{kind}-{peer}-{repeat}"
+                    runs[peer].append(python_peer(peer, server, project, where, size, kind=kind))
+    return runs
+
+
+def measure_download(config: Config, scratch: Path) -> Section:
+    """Row 2: throughput, wall time and peak RSS growth of each peer, repeats interleaved."""
+    section = Section("2. Download throughput and memory")
+    free = shutil.disk_usage(scratch).free
+    size = choose_size(config.download_bytes, free)
+    curl = shutil.which("curl")
+    runs = download_runs(Output(size=size, name="big.bin"), config.download_repeats, scratch)
     section.rows += transfer_rows("2", "", f"one {fmt_bytes(size)} output", size, runs)
     if size < config.download_bytes:
         section.notes.append(

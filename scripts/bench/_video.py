@@ -25,7 +25,7 @@ from magic_hour_ext._kinds import kind_named
 from magic_hour_ext.testing import MagicHourServer, Output
 
 from ._config import Config
-from ._download import choose_size, curl_download, python_peer, transfer_rows
+from ._download import choose_size, download_runs, transfer_rows
 from ._many import durations
 from ._polls import official_poll_times, official_polls, worst_delay
 from ._procs import BenchError, Worker
@@ -199,19 +199,7 @@ def measure_video_download(config: Config, scratch: Path) -> Section:
     free = shutil.disk_usage(scratch).free
     size = choose_size(config.video_bytes, free)
     curl = shutil.which("curl")
-    peers = ["ours", "official", *(["curl"] if curl else [])]
-    runs: dict[str, list[dict[str, float]]] = {peer: [] for peer in peers}
-    with MagicHourServer() as server:
-        project = server.create_project(kind="video", outputs=[Output.mp4(size)])
-        tiny = server.create_project(kind="video", outputs=[Output.mp4(1024)])
-        for repeat in range(config.video_repeats):
-            for peer in peers[repeat % len(peers) :] + peers[: repeat % len(peers)]:
-                if peer == "curl":
-                    assert curl is not None
-                    runs[peer].append(curl_download(curl, server, tiny, project, scratch, size))
-                else:
-                    where = scratch / f"video-{peer}-{repeat}"
-                    runs[peer].append(python_peer(peer, server, project, where, size, kind="video"))
+    runs = download_runs(Output.mp4(size), config.video_repeats, scratch, kind="video")
     section.rows += transfer_rows("9", "video ", f"one {fmt_bytes(size)} MP4", size, runs)
     wanted = config.video_bytes
     if size < wanted:
