@@ -23,7 +23,6 @@ connection, a 5xx, an answer that cannot be read) raises CreateOutcomeUnknownErr
 from __future__ import annotations
 
 import copy
-import json
 import os
 import random
 from collections.abc import Callable, Iterator, Mapping
@@ -43,7 +42,7 @@ from ._errors import (
     MalformedResponseError,
     RateLimitError,
 )
-from ._requests import ApiRequest, error_from_response
+from ._requests import ApiRequest, json_answer
 from ._retry import RetryState, is_retryable_status
 from ._schema import first_problem
 from ._upload import FileToUpload, plan_uploads
@@ -299,12 +298,7 @@ class Created:
 
 
 def _read_created(status_code: int, headers: Mapping[str, str], body: bytes) -> Created:
-    if not 200 <= status_code < 300:
-        raise error_from_response(status_code, headers, body)
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise MalformedResponseError(status_code, "the body is not JSON") from None
+    payload = json_answer(status_code, headers, body, success=range(200, 300))
     project_id = payload.get("id") if isinstance(payload, dict) else None
     if not isinstance(project_id, str) or not project_id.strip():
         raise MalformedResponseError(status_code, "the answer has no project id")

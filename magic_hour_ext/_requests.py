@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any, Generic, Protocol, Self, TypeVar
@@ -51,6 +51,7 @@ __all__ = [
     "delete_request",
     "error_from_response",
     "get_request",
+    "json_answer",
     "not_found_hint",
     "parse_project",
     "project_outputs",
@@ -189,6 +190,21 @@ def error_from_response(status_code: int, headers: Mapping[str, str], body: byte
     return error
 
 
+def json_answer(
+    status_code: int, headers: Mapping[str, str], body: bytes, *, success: Container[int] = (200,)
+) -> Any:
+    """The decoded JSON of an API answer; its APIError when *status_code* is not a *success*.
+
+    MalformedResponseError when the body of a success is not JSON.
+    """
+    if status_code not in success:
+        raise error_from_response(status_code, headers, body)
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise MalformedResponseError(status_code, "the body is not JSON") from None
+
+
 def not_found_hint(kind: str | None) -> str:
     """The likely causes of a 404 from the API for a project of *kind*, from the catalog's kinds.
 
@@ -252,12 +268,7 @@ class ProjectReader(Generic[P]):
 
     def __call__(self, status_code: int, headers: Mapping[str, str], body: bytes) -> P:
         """The project of a GET response, or the APIError it stands for."""
-        if status_code != 200:
-            raise error_from_response(status_code, headers, body)
-        try:
-            payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            raise MalformedResponseError(status_code, "the body is not JSON") from None
+        payload = json_answer(status_code, headers, body)
         if not isinstance(payload, dict):
             raise MalformedResponseError(status_code, "the body is not a JSON object")
         try:

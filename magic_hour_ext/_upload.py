@@ -24,7 +24,6 @@ any other status               UploadError at once (403: the URL expired or was 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
@@ -38,7 +37,7 @@ from attrs import define, frozen
 from ._assets import AssetType, asset_type_of
 from ._errors import InvalidArgumentError, MagicHourError, MalformedResponseError, UploadError
 from ._redact import redact_text
-from ._requests import ApiRequest, error_from_response
+from ._requests import ApiRequest, json_answer
 from ._retry import RetryState, TransientError, is_retryable_status, parse_retry_after
 
 __all__ = [
@@ -119,12 +118,7 @@ def plan_uploads(
 
 def _targets(count: int) -> Callable[[int, Mapping[str, str], bytes], list[UploadTarget]]:
     def parse(status_code: int, headers: Mapping[str, str], body: bytes) -> list[UploadTarget]:
-        if status_code != 200:
-            raise error_from_response(status_code, headers, body)
-        try:
-            payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            raise MalformedResponseError(status_code, "the body is not JSON") from None
+        payload = json_answer(status_code, headers, body)
         items = payload.get("items") if isinstance(payload, dict) else None
         if not isinstance(items, list) or len(items) != count:
             raise MalformedResponseError(status_code, f"upload-urls did not answer {count} items")
